@@ -1,0 +1,1 @@
+"""Checks: pure functions from text or a record to a Report of findings."""

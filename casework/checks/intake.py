@@ -1,0 +1,308 @@
+"""Feedback on each part of the intake, as pure functions of the record and the scenario."""
+
+from __future__ import annotations
+
+import re
+
+from casework.checks.findings import Finding, Report
+from casework.model import Intake, Scenario
+from casework.screening import screen_eligibility, signal_level, triage, triage_levels
+
+GUIDE = "Practice guide, intake and assessment table"
+NASW_RECORDS = "NASW Standards for Social Work Case Management (2013), Standard 10: record keeping"
+
+_QUOTE = re.compile(r"[\"“”].{3,}?[\"“”]", re.DOTALL)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me|we|our)\b")
+_MIN_WORDS = 6
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def has_quote(text: str) -> bool:
+    return bool(_QUOTE.search(text))
+
+
+def check_rapport(intake: Intake) -> Report:
+    findings: list[Finding] = []
+    strengths: list[str] = []
+    if intake.confidentiality_explained and intake.confidentiality_limits_explained:
+        strengths.append(
+            "You explained confidentiality and its limits before asking personal questions."
+        )
+    elif intake.confidentiality_explained:
+        findings.append(
+            Finding(
+                rule="intake.rapport.confidentiality-limits",
+                category="rapport",
+                severity="warning",
+                message=(
+                    "You explained confidentiality but not its limits. Clients decide what to share "
+                    "based on it, so they need to hear when you must share (a risk of harm, a "
+                    "child or older adult in danger, a court order) before they disclose."
+                ),
+                suggestion=(
+                    "“What you tell me stays in your file here. The exceptions are if someone is "
+                    "in danger of being hurt, or a court orders the file.”"
+                ),
+                source="NASW Code of Ethics 1.07 (privacy and confidentiality)",
+            )
+        )
+    else:
+        findings.append(
+            Finding(
+                rule="intake.rapport.confidentiality",
+                category="rapport",
+                severity="error",
+                message=(
+                    "Confidentiality has not been explained yet. It comes first: trust, and honest "
+                    "disclosure, depend on the client knowing who will see what they say."
+                ),
+                suggestion="Tick both boxes once you have explained confidentiality and its limits.",
+                source=GUIDE,
+            )
+        )
+    if _words(intake.reflection) >= _MIN_WORDS:
+        strengths.append("You reflected back what you heard, which shows the client you listened.")
+    else:
+        findings.append(
+            Finding(
+                rule="intake.rapport.reflection",
+                category="rapport",
+                severity="warning",
+                message=(
+                    "Write the reflection you offered: a sentence that gives the client's meaning "
+                    "back in your words, without judging or reassuring (empathy, not sympathy)."
+                ),
+                suggestion="“It sounds like you have been holding this together on your own, and it is wearing you down.”",
+                source=GUIDE,
+            )
+        )
+    answers = {
+        "what they want from the service": intake.client_wants,
+        "what they hope will happen": intake.client_hopes,
+        "what they see as their strengths": intake.client_strengths,
+    }
+    empty = [question for question, answer in answers.items() if not answer.strip()]
+    if empty:
+        findings.append(
+            Finding(
+                rule="intake.rapport.empowerment-questions",
+                category="rapport",
+                severity="warning",
+                message=(
+                    "Still to ask: "
+                    + "; ".join(empty)
+                    + ". These questions put the client in charge "
+                    "of the goals from the first meeting."
+                ),
+                suggestion="Ask: “What would you like to get from working with us?”",
+                source="Strengths perspective; NASW case management standards (self-determination)",
+            )
+        )
+    else:
+        unquoted = [q for q, a in answers.items() if not (has_quote(a) or _FIRST_PERSON.search(a))]
+        if unquoted:
+            findings.append(
+                Finding(
+                    rule="intake.rapport.clients-words",
+                    category="rapport",
+                    severity="info",
+                    message=(
+                        "Record these answers in the client's own words (quotation marks, first "
+                        "person): "
+                        + "; ".join(unquoted)
+                        + ". Paraphrase loses what matters to them."
+                    ),
+                    suggestion="Client said: “I want my kids to stop worrying about where we'll sleep.”",
+                    source=NASW_RECORDS,
+                )
+            )
+        else:
+            strengths.append("The empowerment answers are in the client's own words.")
+    return Report(tuple(findings), tuple(strengths))
+
+
+def check_presenting_issue(intake: Intake, scenario: Scenario) -> Report:
+    text = intake.presenting_issue.strip()
+    example = scenario.instructor_notes.model_presenting_issue
+    if _words(text) < _MIN_WORDS:
+        return Report(
+            (
+                Finding(
+                    rule="intake.presenting-issue.missing",
+                    category="presenting issue",
+                    severity="error",
+                    message=(
+                        "Describe why the client is asking for help now, as they put it. The "
+                        "presenting issue anchors every later goal."
+                    ),
+                    suggestion=example,
+                    source=GUIDE,
+                ),
+            )
+        )
+    if not has_quote(text):
+        return Report(
+            (
+                Finding(
+                    rule="intake.presenting-issue.no-quote",
+                    category="presenting issue",
+                    severity="warning",
+                    message=(
+                        "Include at least one thing the client said, in quotation marks. A quote "
+                        "keeps the client's view separate from your interpretation."
+                    ),
+                    suggestion=example,
+                    source=NASW_RECORDS,
+                ),
+            )
+        )
+    return Report((), ("The presenting issue quotes the client, so their own view is on record.",))
+
+
+def check_eligibility(intake: Intake, scenario: Scenario) -> Report:
+    result = screen_eligibility(scenario)
+    findings: list[Finding] = []
+    agreed = 0
+    for item in result.results:
+        answer = intake.eligibility_answers.get(item.criterion.id)
+        if answer is None:
+            findings.append(
+                Finding(
+                    rule="intake.eligibility.unanswered",
+                    category="eligibility",
+                    severity="warning",
+                    message=f"Decide whether the client meets “{item.criterion.text}”.",
+                    suggestion=f"Look at the evidence: {item.fact.evidence}",
+                    source=GUIDE,
+                )
+            )
+        elif answer != item.outcome:
+            findings.append(
+                Finding(
+                    rule="intake.eligibility.disagrees",
+                    category="eligibility",
+                    severity="warning",
+                    message=(
+                        f"For “{item.criterion.text}” you chose “{answer.replace('_', ' ')}”, but the "
+                        f"screened facts say “{item.outcome.replace('_', ' ')}”. {item.criterion.explanation}"
+                    ),
+                    suggestion=item.reason,
+                    source=GUIDE,
+                )
+            )
+        else:
+            agreed += 1
+    if agreed == len(result.results):
+        return Report((), (f"Your screening matches the program's rules: {result.label}.",))
+    strengths = (
+        (f"{agreed} of {len(result.results)} criteria decided correctly.",) if agreed else ()
+    )
+    return Report(tuple(findings), strengths)
+
+
+def check_triage(intake: Intake, scenario: Scenario) -> Report:
+    levels = triage_levels()
+    expected = triage(scenario.urgency_signals)
+    flagged = set(intake.urgency_flags)
+    findings: list[Finding] = []
+    for signal in scenario.urgency_signals:
+        level = signal_level(signal)
+        if level is not None and signal.id not in flagged:
+            findings.append(
+                Finding(
+                    rule="intake.triage.missed-signal",
+                    category="urgency",
+                    severity="error" if level.rank == 1 else "warning",
+                    message=f"Missed: “{signal.observation}”. {signal.why}",
+                    source=GUIDE,
+                )
+            )
+        elif level is None and signal.id in flagged:
+            findings.append(
+                Finding(
+                    rule="intake.triage.over-flagged",
+                    category="urgency",
+                    severity="info",
+                    message=f"“{signal.observation}” matters, but is not urgent on its own. {signal.why}",
+                    source=GUIDE,
+                )
+            )
+    if intake.priority is None:
+        findings.append(
+            Finding(
+                rule="intake.triage.no-priority",
+                category="urgency",
+                severity="warning",
+                message="Choose a priority level: it decides how fast the next step happens.",
+                source=GUIDE,
+            )
+        )
+    elif intake.priority != expected.level.id:
+        chosen = levels[intake.priority]
+        direction = "lower" if chosen.rank > expected.level.rank else "higher"
+        findings.append(
+            Finding(
+                rule="intake.triage.wrong-priority",
+                category="urgency",
+                severity="error" if direction == "lower" else "warning",
+                message=(
+                    f"You set “{chosen.label}”, {direction} than the signals support. "
+                    "The most serious signal sets the level; immediate danger outranks everything."
+                ),
+                suggestion=f"{expected.level.label}. {expected.level.meaning}",
+                source=GUIDE,
+            )
+        )
+    strengths = () if findings else (f"Priority set correctly: {expected.level.label}.",)
+    return Report(tuple(findings), strengths)
+
+
+def check_baseline(intake: Intake, scenario: Scenario) -> Report:
+    findings: list[Finding] = []
+    missing = [
+        label
+        for label, value in (
+            ("referral source", intake.referral_source),
+            ("contact method", intake.contact_method),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        findings.append(
+            Finding(
+                rule="intake.baseline.missing",
+                category="baseline",
+                severity="warning",
+                message=f"Record the {' and '.join(missing)}: the record must show how the case began.",
+                suggestion=f"Referral source: {scenario.referral.source}",
+                source=NASW_RECORDS,
+            )
+        )
+    if _words(intake.initial_observations) < _MIN_WORDS:
+        findings.append(
+            Finding(
+                rule="intake.baseline.observations",
+                category="baseline",
+                severity="warning",
+                message=(
+                    "Write what you saw and heard at the first meeting: observable behaviour and "
+                    "the client's statements, not conclusions."
+                ),
+                suggestion=scenario.instructor_notes.model_initial_observations,
+                source=NASW_RECORDS,
+            )
+        )
+    strengths = () if findings else ("The baseline record is complete.",)
+    return Report(tuple(findings), strengths)
+
+
+INTAKE_SECTIONS = {
+    "rapport": lambda intake, scenario: check_rapport(intake),
+    "presenting_issue": check_presenting_issue,
+    "eligibility": check_eligibility,
+    "urgency": check_triage,
+    "baseline": check_baseline,
+}

@@ -1,0 +1,274 @@
+"""The scenario and case-record types: the one source of truth for what a file may hold.
+
+A scenario is what a trainer writes (YAML in `scenarios/`); a case record is what a
+student produces while working that scenario. Every model forbids unknown fields so a
+typo in a scenario file is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Scenario ---------------------------------------------------------------------------
+
+
+class LifeDomain(StrEnum):
+    """The assessment's life domains (practice guide, reference 002)."""
+
+    basic_needs = "basic_needs"
+    health = "health"
+    social_support = "social_support"
+    employment_education = "employment_education"
+    legal = "legal"
+    safety = "safety"
+
+
+class Person(Strict):
+    name: Text
+    relation: Text
+    age: int | None = Field(default=None, ge=0, le=89)
+
+
+class Client(Strict):
+    name: Text
+    pronouns: Text
+    age: int = Field(ge=0, le=89)
+    languages: list[Text] = Field(min_length=1)
+    household: list[Person] = []
+
+
+class Referral(Strict):
+    source: Text
+    reason: Text
+    contact_method: Text
+
+
+class PresentingIssue(Strict):
+    client_words: Text = Field(description="What the client says, verbatim, when asked why now.")
+    referral_summary: Text = Field(description="How the referrer described the situation.")
+
+
+class Fact(Strict):
+    value: bool | int | float | str | None = Field(
+        description="The screened value; null when the client could not yet document it."
+    )
+    evidence: Text = Field(description="What the worker hears or sees at intake.")
+
+
+class Criterion(Strict):
+    id: Identifier
+    text: Text = Field(description="The program rule, as it is written in the program's policy.")
+    fact: Identifier = Field(description="The name of the fact in `facts` this rule is tested on.")
+    equals: bool | int | str | None = None
+    at_most: float | None = None
+    at_least: float | None = None
+    explanation: Text = Field(description="Why the program has this rule: shown to the learner.")
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Criterion:
+        tests = [t for t in (self.equals, self.at_most, self.at_least) if t is not None]
+        if len(tests) != 1:
+            raise ValueError("give exactly one of equals, at_most or at_least")
+        return self
+
+
+class Eligibility(Strict):
+    program: Text
+    criteria: list[Criterion] = Field(min_length=1)
+    facts: dict[Identifier, Fact]
+
+    @model_validator(mode="after")
+    def _criteria_name_known_facts(self) -> Eligibility:
+        for index, criterion in enumerate(self.criteria):
+            if criterion.fact not in self.facts:
+                known = ", ".join(sorted(self.facts)) or "none"
+                raise ValueError(
+                    f"criteria[{index}] ({criterion.id}) tests fact '{criterion.fact}', "
+                    f"which is not in facts (known facts: {known})"
+                )
+        ids = [c.id for c in self.criteria]
+        if len(ids) != len(set(ids)):
+            raise ValueError("criteria ids must be unique")
+        return self
+
+
+class UrgencyCategory(StrEnum):
+    """Kinds of urgency signal; `casework/rules/triage.yaml` gives each its level."""
+
+    danger_to_self = "danger_to_self"
+    danger_to_others = "danger_to_others"
+    violence_or_abuse = "violence_or_abuse"
+    medical_emergency = "medical_emergency"
+    basic_needs_gap = "basic_needs_gap"
+    imminent_loss = "imminent_loss"
+    context = "context"
+
+
+class UrgencySignal(Strict):
+    id: Identifier
+    observation: Text = Field(description="What the worker hears or sees, as the student meets it.")
+    category: UrgencyCategory
+    why: Text = Field(description="Feedback: why this is (or is not) an urgency signal.")
+
+
+class DomainFacts(Strict):
+    facts: list[Text] = Field(min_length=1)
+
+
+class Disclosure(Strict):
+    id: Identifier
+    day: int = Field(ge=1, description="Days after intake when this surfaces.")
+    domain: LifeDomain
+    text: Text
+
+
+class Strengths(Strict):
+    personal: list[Text] = Field(min_length=1)
+    supports: list[Text] = Field(min_length=1)
+    environment: list[Text] = Field(min_length=1)
+    past_successes: list[Text] = Field(min_length=1)
+    cultural_assets: list[Text] = Field(min_length=1)
+
+
+class EventKind(StrEnum):
+    appointment_attended = "appointment_attended"
+    appointment_missed = "appointment_missed"
+    crisis = "crisis"
+    disclosure = "disclosure"
+    service_report = "service_report"
+    contact = "contact"
+
+
+class TimelineEvent(Strict):
+    day: int = Field(ge=1, description="Days after intake.")
+    kind: EventKind
+    summary: Text
+    client_statement: str | None = None
+
+
+class Closure(Strict):
+    facts: list[Text] = Field(min_length=1)
+    likely_reason: Text
+    exit_destination: Literal["permanent", "temporary", "institutional", "homeless", "other"]
+
+
+class InstructorNotes(Strict):
+    eligibility_verdict: Literal["eligible", "not_eligible", "pending"]
+    priority: Literal["immediate", "urgent", "routine"]
+    model_presenting_issue: Text
+    model_initial_observations: Text
+    domain_scores: dict[LifeDomain, int]
+    model_goals: list[Text] = Field(min_length=1)
+    discussion: list[Text] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _scores_in_scale(self) -> InstructorNotes:
+        for domain, score in self.domain_scores.items():
+            if not 1 <= score <= 5:
+                raise ValueError(f"domain_scores.{domain.value} must be 1–5, got {score}")
+        return self
+
+
+class Scenario(Strict):
+    """A composite, fictional client scenario that a student works from intake to closure."""
+
+    id: Identifier
+    title: Text
+    setting: Text
+    summary: Text
+    fictional_names: list[Text] = Field(
+        min_length=1,
+        description="Every person's name used anywhere in the file, declared as fictional.",
+    )
+    fictional_places: list[Text] = Field(
+        default=[], description="Invented place and organisation names used in the file."
+    )
+    client: Client
+    referral: Referral
+    presenting_issue: PresentingIssue
+    eligibility: Eligibility
+    urgency_signals: list[UrgencySignal] = Field(min_length=2)
+    domains: dict[LifeDomain, DomainFacts]
+    later_disclosures: list[Disclosure] = Field(min_length=1)
+    strengths: Strengths
+    client_priorities: list[Text] = Field(min_length=1)
+    timeline: list[TimelineEvent] = Field(min_length=6)
+    closure: Closure
+    instructor_notes: InstructorNotes
+
+    @model_validator(mode="after")
+    def _complete_story(self) -> Scenario:
+        missing_domains = [d.value for d in LifeDomain if d not in self.domains]
+        if missing_domains:
+            raise ValueError(f"domains is missing {', '.join(missing_domains)}")
+        kinds = {event.kind for event in self.timeline}
+        needed = {EventKind.appointment_missed, EventKind.crisis, EventKind.disclosure}
+        if not needed <= kinds:
+            lacking = ", ".join(sorted(k.value for k in needed - kinds))
+            raise ValueError(f"timeline needs at least one event of each kind: {lacking}")
+        days = [event.day for event in self.timeline]
+        if days != sorted(days):
+            raise ValueError("timeline events must be in day order")
+        declared = set(self.fictional_names)
+        people = [self.client.name, *(p.name for p in self.client.household)]
+        undeclared = [name for name in people if name not in declared]
+        if undeclared:
+            raise ValueError(f"fictional_names must declare {', '.join(undeclared)}")
+        return self
+
+    def signal(self, signal_id: str) -> UrgencySignal | None:
+        return next((s for s in self.urgency_signals if s.id == signal_id), None)
+
+
+# --- Case record -------------------------------------------------------------------------
+
+EligibilityAnswer = Literal["met", "not_met", "unknown"]
+Priority = Literal["immediate", "urgent", "routine"]
+
+
+class Intake(BaseModel):
+    """What the student records at intake. Empty strings mean "not written yet"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    confidentiality_explained: bool = False
+    confidentiality_limits_explained: bool = False
+    reflection: str = ""
+    client_wants: str = ""
+    client_hopes: str = ""
+    client_strengths: str = ""
+    presenting_issue: str = ""
+    eligibility_answers: dict[str, EligibilityAnswer] = {}
+    urgency_flags: list[str] = []
+    priority: Priority | None = None
+    referral_source: str = ""
+    contact_method: str = ""
+    initial_observations: str = ""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CaseRecord(BaseModel):
+    """One student's work on one scenario. Saved whole at every change (see store.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = 1
+    case_id: Identifier
+    scenario_id: Identifier
+    created_at: datetime = Field(default_factory=_now)
+    intake: Intake = Intake()

@@ -1,0 +1,125 @@
+"""The open case: the record in memory, saved through the store after every change.
+
+Typing produces a change per keystroke; saving each one as a revision would bury the
+history in noise, so saves are debounced by `autosave_delay` seconds (0 saves at once).
+`flush()` saves immediately and is called before any action that reads the record.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from casework.model import CaseRecord, Intake
+from casework.store import CaseStore, SaveResult
+
+log = logging.getLogger(__name__)
+CURRENT_CASE = "current_case"
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    state: str  # "saved" | "pending" | "failed" | "merged"
+    message: str
+
+
+def case_id_for(scenario_id: str) -> str:
+    return scenario_id
+
+
+class CaseSession:
+    def __init__(
+        self,
+        store: CaseStore,
+        scenario_id: str,
+        *,
+        autosave_delay: float = 0.0,
+        on_status: Callable[[SaveStatus], None] = lambda status: None,
+        on_merged: Callable[[CaseRecord], None] = lambda record: None,
+    ):
+        self.store = store
+        self.autosave_delay = autosave_delay
+        self.on_status = on_status
+        self.on_merged = on_merged
+        self._lock = threading.RLock()
+        self._timer: threading.Timer | None = None
+        self._dirty = False
+        case_id = case_id_for(scenario_id)
+        latest = store.latest(case_id)
+        if latest is None:
+            self.record = CaseRecord(case_id=case_id, scenario_id=scenario_id)
+            self.revision: int | None = None
+            self.resumed = False
+        else:
+            self.record = latest.record
+            self.revision = latest.revision
+            self.resumed = True
+        store.set_setting(CURRENT_CASE, case_id)
+
+    def update_intake(self, **changes: Any) -> None:
+        """Apply validated changes to the intake section, then (auto)save."""
+        with self._lock:
+            intake = Intake.model_validate({**self.record.intake.model_dump(), **changes})
+            if intake == self.record.intake:
+                return
+            self.record = self.record.model_copy(update={"intake": intake})
+            self._dirty = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self.autosave_delay <= 0:
+            self.flush()
+            return
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.autosave_delay, self.flush)
+            self._timer.daemon = True
+            self._timer.start()
+        self.on_status(SaveStatus("pending", "Saving…"))
+
+    def flush(self) -> SaveResult | None:
+        """Save now if anything changed. Failures are reported, and the change stays pending."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if not self._dirty:
+                return None
+            try:
+                result = self.store.save(self.record, self.revision)
+            except Exception as error:  # disk full, locked file: tell the user, keep the work
+                log.exception("saving case %s failed", self.record.case_id)
+                self.on_status(
+                    SaveStatus(
+                        "failed",
+                        f"Not saved yet ({error.__class__.__name__}). Your text is still here; "
+                        "the next change will try again.",
+                    )
+                )
+                return None
+            self._dirty = False
+            self.revision = result.revision.revision
+            merged = result.merged_with is not None and result.revision.record != self.record
+            self.record = result.revision.record
+        time = result.revision.saved_at.astimezone().strftime("%H:%M:%S")
+        if result.merged_with is None:
+            self.on_status(SaveStatus("saved", f"Saved at {time} (revision {self.revision})."))
+            return result
+        message = (
+            f"This case was also changed in another window (revision {result.merged_with}). "
+            f"Both sets of changes are kept in revision {self.revision}."
+        )
+        if result.conflicts:
+            fields = ", ".join(c.removeprefix("intake.") for c in result.conflicts)
+            message += (
+                f" You both changed: {fields}. Your version is shown; the other one is kept "
+                f"in revision {result.merged_with}."
+            )
+        self.on_status(SaveStatus("merged", message))
+        if merged:
+            self.on_merged(self.record)
+        return result

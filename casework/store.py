@@ -1,0 +1,199 @@
+"""The student's case file: every change saved at once, every revision kept.
+
+Case records are documents of practice, so history is append-only: a save adds a
+revision and never rewrites one. SQLite gives the all-or-nothing write: a process
+killed mid-save leaves the last committed revision intact. A save made from an older
+revision (a second browser tab) is merged with what was saved since, field by field,
+so neither tab's work disappears; where both changed the same field, the saver's
+version is current and the other stays in the history.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from casework.merge import merge3
+from casework.model import CaseRecord
+
+DATA_HOME_ENV = "CASEWORK_HOME"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS revisions (
+    case_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    base_revision INTEGER,
+    saved_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    PRIMARY KEY (case_id, revision)
+);
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+def data_home() -> Path:
+    """Where case files live: `CASEWORK_HOME`, else the platform's per-user data folder."""
+    override = os.environ.get(DATA_HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "casework"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "casework"
+    xdg = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(xdg) / "casework"
+
+
+@dataclass(frozen=True)
+class Revision:
+    case_id: str
+    revision: int
+    base_revision: int | None
+    saved_at: datetime
+    note: str
+    record: CaseRecord
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    revision: Revision
+    merged_with: int | None = None  # the newer revision this save was merged into
+    conflicts: tuple[str, ...] = ()  # fields both sides changed; the saver's value won
+
+
+class CaseStore:
+    """Case records in one SQLite file under the data home."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or data_home() / "casework.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        # A connection per operation: safe across the autosave thread and across processes.
+        db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            yield db
+        finally:
+            db.close()
+
+    @staticmethod
+    def _revision(row: tuple) -> Revision:
+        case_id, revision, base, saved_at, note, body = row
+        return Revision(
+            case_id,
+            revision,
+            base,
+            datetime.fromisoformat(saved_at),
+            note,
+            CaseRecord.model_validate_json(body),
+        )
+
+    _COLUMNS = "case_id, revision, base_revision, saved_at, note, body"
+
+    def latest(self, case_id: str) -> Revision | None:
+        with self._connect() as db:
+            row = db.execute(
+                f"SELECT {self._COLUMNS} FROM revisions WHERE case_id = ? "
+                "ORDER BY revision DESC LIMIT 1",
+                (case_id,),
+            ).fetchone()
+        return self._revision(row) if row else None
+
+    def revision(self, case_id: str, number: int) -> Revision:
+        with self._connect() as db:
+            row = db.execute(
+                f"SELECT {self._COLUMNS} FROM revisions WHERE case_id = ? AND revision = ?",
+                (case_id, number),
+            ).fetchone()
+        if row is None:
+            raise KeyError(f"case {case_id!r} has no revision {number}")
+        return self._revision(row)
+
+    def history(self, case_id: str) -> list[Revision]:
+        with self._connect() as db:
+            rows = db.execute(
+                f"SELECT {self._COLUMNS} FROM revisions WHERE case_id = ? ORDER BY revision",
+                (case_id,),
+            ).fetchall()
+        return [self._revision(row) for row in rows]
+
+    def case_ids(self) -> list[str]:
+        with self._connect() as db:
+            rows = db.execute("SELECT DISTINCT case_id FROM revisions ORDER BY case_id").fetchall()
+        return [row[0] for row in rows]
+
+    def save(self, record: CaseRecord, base_revision: int | None) -> SaveResult:
+        """Append `record` as a new revision; merge it first if it was edited from an old one."""
+        ours = json.loads(record.model_dump_json())
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # take the write lock before reading the head
+            try:
+                head = db.execute(
+                    "SELECT revision, body FROM revisions WHERE case_id = ? "
+                    "ORDER BY revision DESC LIMIT 1",
+                    (record.case_id,),
+                ).fetchone()
+                merged_with, conflicts, body = None, [], ours
+                if head is not None and head[0] != base_revision:
+                    base = {}
+                    if base_revision is not None:
+                        row = db.execute(
+                            "SELECT body FROM revisions WHERE case_id = ? AND revision = ?",
+                            (record.case_id, base_revision),
+                        ).fetchone()
+                        base = json.loads(row[0]) if row else {}
+                    body, conflicts = merge3(base, ours, json.loads(head[1]))
+                    merged_with = head[0]
+                number = (head[0] if head else 0) + 1
+                note = ""
+                if merged_with is not None:
+                    note = f"merged with revision {merged_with}"
+                    if conflicts:
+                        note += "; both changed " + ", ".join(conflicts)
+                saved = CaseRecord.model_validate(body)
+                saved_at = datetime.now(UTC)
+                db.execute(
+                    "INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        record.case_id,
+                        number,
+                        base_revision,
+                        saved_at.isoformat(),
+                        note,
+                        saved.model_dump_json(),
+                    ),
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        revision = Revision(record.case_id, number, base_revision, saved_at, note, saved)
+        return SaveResult(revision, merged_with, tuple(conflicts))
+
+    def get_setting(self, key: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO settings VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

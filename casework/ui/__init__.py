@@ -1,0 +1,1 @@
+"""The ipywidgets apps, one module per stage, plus shared components."""

@@ -1,0 +1,127 @@
+"""Shared pieces of every app: headers, text inputs, feedback panels, the save status.
+
+Everything shown in HTML goes through `html.escape` here, so a student's text (or a
+scenario author's) is always displayed as text and never run as markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from casework.checks.findings import Finding, Report
+from casework.session import SaveStatus
+
+_STYLE = """
+<style>
+.cw-panel { border-left: 4px solid #6b7280; padding: 0.4em 0.8em; margin: 0.3em 0; background: #f9fafb; }
+.cw-good { border-color: #15803d; }
+.cw-info { border-color: #1d4ed8; }
+.cw-warning { border-color: #b45309; }
+.cw-error { border-color: #b91c1c; }
+.cw-tag { font-weight: 600; }
+.cw-muted { color: #4b5563; }
+.cw-section-title { margin: 1.2em 0 0.2em 0; }
+.cw-quote { font-style: italic; }
+</style>
+"""
+
+# Severity is always spelled out in words beside the colour, never colour alone.
+_SEVERITY_TAGS = {"error": "✗ Change this", "warning": "! Improve", "info": "i Consider"}
+
+
+def style_sheet() -> widgets.HTML:
+    return widgets.HTML(_STYLE)
+
+
+def header(title: str, subtitle: str) -> widgets.HTML:
+    return widgets.HTML(f"<h2>{escape(title)}</h2><p class='cw-muted'>{escape(subtitle)}</p>")
+
+
+def section_title(number: int, title: str, teaching: str) -> widgets.HTML:
+    return widgets.HTML(
+        f"<h3 class='cw-section-title'>{number}. {escape(title)}</h3>"
+        f"<p class='cw-muted'>{escape(teaching)}</p>"
+    )
+
+
+def text_area(label: str, placeholder: str, hook: str, rows: int = 3) -> widgets.Textarea:
+    area = widgets.Textarea(
+        description=label,
+        placeholder=placeholder,
+        rows=rows,
+        continuous_update=True,
+        style={"description_width": "12em"},
+        layout=widgets.Layout(width="95%"),
+    )
+    area.add_class(f"e2e-{hook}")
+    return area
+
+
+def text_line(label: str, placeholder: str, hook: str) -> widgets.Text:
+    line = widgets.Text(
+        description=label,
+        placeholder=placeholder,
+        continuous_update=True,
+        style={"description_width": "12em"},
+        layout=widgets.Layout(width="95%"),
+    )
+    line.add_class(f"e2e-{hook}")
+    return line
+
+
+def check_button(label: str, hook: str) -> widgets.Button:
+    button = widgets.Button(description=label, button_style="primary", tooltip=label)
+    button.layout = widgets.Layout(width="auto", align_self="flex-start")
+    button.add_class(f"e2e-{hook}")
+    return button
+
+
+def _finding_html(finding: Finding) -> str:
+    parts = [
+        f"<div class='cw-panel cw-{finding.severity}'>",
+        f"<span class='cw-tag'>{escape(_SEVERITY_TAGS[finding.severity])}:</span> ",
+        escape(finding.message),
+    ]
+    if finding.suggestion:
+        parts.append(f"<br><span class='cw-tag'>Try:</span> {escape(finding.suggestion)}")
+    if finding.source:
+        parts.append(f"<br><small class='cw-muted'>Why: {escape(finding.source)}</small>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def report_html(report: Report, heading: str | None = None) -> str:
+    parts = [f"<h4>{escape(heading)}</h4>"] if heading else []
+    parts += [
+        f"<div class='cw-panel cw-good'><span class='cw-tag'>✓ Works:</span> {escape(s)}</div>"
+        for s in report.strengths
+    ]
+    parts += [_finding_html(f) for f in report.findings]
+    if report.ok and not report.strengths:
+        parts.append(
+            "<div class='cw-panel cw-good'><span class='cw-tag'>✓</span> Nothing to change.</div>"
+        )
+    return "".join(parts)
+
+
+def feedback_panel(hook: str) -> widgets.HTML:
+    panel = widgets.HTML()
+    panel.add_class(f"e2e-{hook}")
+    return panel
+
+
+_STATUS_ICONS = {"saved": "✓", "pending": "…", "failed": "✗", "merged": "⇄"}
+
+
+def status_html(status: SaveStatus) -> str:
+    severity = {"failed": "error", "merged": "warning"}.get(status.state, "good")
+    return (
+        f"<div class='cw-panel cw-{severity}' role='status'>"
+        f"{_STATUS_ICONS.get(status.state, '')} {escape(status.message)}</div>"
+    )
+
+
+def bullet_list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
