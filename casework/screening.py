@@ -11,6 +11,11 @@ from casework.rules import load_rules
 Outcome = Literal["met", "not_met", "unknown"]
 Verdict = Literal["eligible", "not_eligible", "pending"]
 
+OUTCOME_LABELS: dict[Outcome, str] = {
+    "met": "met",
+    "not_met": "not met",
+    "unknown": "can't tell yet",
+}
 VERDICT_LABELS: dict[Verdict, str] = {
     "eligible": "Eligible",
     "not_eligible": "Not eligible",

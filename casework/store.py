@@ -137,6 +137,21 @@ class CaseStore:
             rows = db.execute("SELECT DISTINCT case_id FROM revisions ORDER BY case_id").fetchall()
         return [row[0] for row in rows]
 
+    @staticmethod
+    def _base(db: sqlite3.Connection, record: CaseRecord, base_revision: int | None) -> dict:
+        """The version `record` was edited from; a blank record if it was never saved."""
+        if base_revision is not None:
+            row = db.execute(
+                "SELECT body FROM revisions WHERE case_id = ? AND revision = ?",
+                (record.case_id, base_revision),
+            ).fetchone()
+            if row:
+                return json.loads(row[0])
+        blank = CaseRecord(
+            case_id=record.case_id, scenario_id=record.scenario_id, created_at=record.created_at
+        )
+        return json.loads(blank.model_dump_json())
+
     def save(self, record: CaseRecord, base_revision: int | None) -> SaveResult:
         """Append `record` as a new revision; merge it first if it was edited from an old one."""
         ours = json.loads(record.model_dump_json())
@@ -150,14 +165,9 @@ class CaseStore:
                 ).fetchone()
                 merged_with, conflicts, body = None, [], ours
                 if head is not None and head[0] != base_revision:
-                    base = {}
-                    if base_revision is not None:
-                        row = db.execute(
-                            "SELECT body FROM revisions WHERE case_id = ? AND revision = ?",
-                            (record.case_id, base_revision),
-                        ).fetchone()
-                        base = json.loads(row[0]) if row else {}
-                    body, conflicts = merge3(base, ours, json.loads(head[1]))
+                    body, conflicts = merge3(
+                        self._base(db, record, base_revision), ours, json.loads(head[1])
+                    )
                     merged_with = head[0]
                 number = (head[0] if head else 0) + 1
                 note = ""

@@ -13,7 +13,11 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
 STAGES = [
-    ("01_intake.ipynb", "Intake", "rapport, presenting issue, eligibility, urgency, baseline record"),
+    (
+        "01_intake.ipynb",
+        "Intake",
+        "rapport, presenting issue, eligibility, urgency, baseline record",
+    ),
     (None, "Assessment", "life domains, strengths, eco-map (coming next)"),
     (None, "Care plan", "SMART goals, action steps, the written contract (coming next)"),
     (None, "Monitoring", "contact notes, goal reviews, analyze and adjust (coming next)"),
@@ -66,7 +70,8 @@ Each section has a button that checks your work and explains why. Your work is s
 as you type."""
     code = "from casework.ui.intake import IntakeApp\n\nIntakeApp()"
     return new_notebook(
-        cells=[new_markdown_cell(text, id="teaching"), new_code_cell(code, id="app")], metadata=KERNEL
+        cells=[new_markdown_cell(text, id="teaching"), new_code_cell(code, id="app")],
+        metadata=KERNEL,
     )
 
 

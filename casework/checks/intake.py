@@ -6,7 +6,13 @@ import re
 
 from casework.checks.findings import Finding, Report
 from casework.model import Intake, Scenario
-from casework.screening import screen_eligibility, signal_level, triage, triage_levels
+from casework.screening import (
+    OUTCOME_LABELS,
+    screen_eligibility,
+    signal_level,
+    triage,
+    triage_levels,
+)
 
 GUIDE = "Practice guide, intake and assessment table"
 NASW_RECORDS = "NASW Standards for Social Work Case Management (2013), Standard 10: record keeping"
@@ -186,8 +192,8 @@ def check_eligibility(intake: Intake, scenario: Scenario) -> Report:
                     category="eligibility",
                     severity="warning",
                     message=(
-                        f"For “{item.criterion.text}” you chose “{answer.replace('_', ' ')}”, but the "
-                        f"screened facts say “{item.outcome.replace('_', ' ')}”. {item.criterion.explanation}"
+                        f"For “{item.criterion.text}” you chose “{OUTCOME_LABELS[answer]}”, but the "
+                        f"evidence says “{OUTCOME_LABELS[item.outcome]}”. {item.criterion.explanation}"
                     ),
                     suggestion=item.reason,
                     source=GUIDE,
