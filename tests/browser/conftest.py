@@ -1,0 +1,150 @@
+"""Voilà on a free port and the system Chromium driven by Playwright.
+
+With CI=true a missing Chromium fails the run; on a workstation the browser tests skip
+with the command that installs it.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Failed requests are judged from the responses themselves (below), so the console's
+# generic "Failed to load resource" echo is not counted twice. Offline, the lab
+# template's CDN icon font fails to resolve: harmless.
+IGNORED_CONSOLE = ("Failed to load resource", "ERR_NAME_NOT_RESOLVED", "ERR_INTERNET_DISCONNECTED")
+# Voilà posts a kernel shutdown on page unload without its XSRF token and gets a 403
+# (voila-dashboards/voila#1458, open); the kernel is culled instead (voila.json).
+IGNORED_RESPONSES = ("/voila/api/shutdown/",)
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = _chromium()
+    if path is None:
+        message = "Chromium not found; install it with: sudo apt-get install -y chromium"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " (CI=true: browser tests must run)")
+        pytest.skip(message)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def voila_url(chromium_path: str) -> Iterator[str]:
+    home = tempfile.mkdtemp(prefix="casework-browser-home-")
+    port = _free_port()
+    log = open(Path(home) / "voila.log", "w+")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "notebooks",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--no-browser",
+        ],
+        cwd=REPO,
+        env={**os.environ, "CASEWORK_HOME": home},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"Voilà did not start:\n{log.read()[-3000:]}")
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and not any(skip in message.text for skip in IGNORED_CONSOLE)
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400
+            and not any(skip in response.url for skip in IGNORED_RESPONSES)
+            else None
+        ),
+    )
+    page.problems = problems
+    yield page
+    context.close()
+
+
+def open_app(page, base_url: str, notebook: str) -> None:
+    page.goto(f"{base_url}/voila/render/{notebook}")
+    page.wait_for_selector("#loading", state="detached")

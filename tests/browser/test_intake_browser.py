@@ -1,0 +1,65 @@
+"""01_intake in Voilà, as a student meets it in Chromium."""
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import open_app
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def choose(page, scenario_title: str) -> None:
+    picker = page.locator(".e2e-scenario select")
+    expect(picker).to_be_visible()
+    picker.select_option(label=scenario_title)
+    expect(page.locator(".e2e-briefing")).to_contain_text(scenario_title)
+
+
+def test_typed_work_and_screening_survive_a_reload(page, voila_url):
+    open_app(page, voila_url, "01_intake.ipynb")
+    choose(page, "A family facing eviction")
+    issue = "Client has a ten-day notice. She said: “I can't have my kids sleeping in the car.”"
+    page.locator(".e2e-presenting-issue textarea").fill(issue)
+    page.locator(".e2e-criterion-income").get_by_role("radio", name="Met", exact=True).check()
+    page.locator("button.e2e-run-screening").click()
+
+    verdict = page.locator(".e2e-verdict")
+    expect(verdict).to_contain_text("Screening result for Housing Stability Program: Eligible")
+    expect(page.locator(".e2e-eligibility-feedback")).to_contain_text(
+        "1 of 4 criteria decided correctly"
+    )
+    expect(page.locator(".e2e-save-status")).to_contain_text("Saved at")
+
+    page.reload()
+    page.wait_for_selector("#loading", state="detached")
+    expect(page.locator(".e2e-presenting-issue textarea")).to_have_value(issue)
+    expect(
+        page.locator(".e2e-criterion-income").get_by_role("radio", name="Met", exact=True)
+    ).to_be_checked()
+    expect(page.locator(".e2e-save-status")).to_contain_text("Welcome back")
+    expect(page.locator(".e2e-verdict")).to_contain_text("Eligible")
+    assert page.problems == []
+
+
+def test_markup_typed_into_fields_is_shown_as_text(page, voila_url):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, voila_url, "01_intake.ipynb")
+    choose(page, "A young adult leaving foster care")
+    fields = [
+        ".e2e-presenting-issue textarea",
+        ".e2e-initial-observations textarea",
+        ".e2e-referral-source input",
+    ]
+    for selector in fields:
+        page.locator(selector).fill(XSS)
+    for button in ("check-presenting-issue", "check-baseline", "run-screening"):
+        page.locator(f"button.e2e-{button}").click()
+    expect(page.locator(".e2e-baseline-feedback")).to_contain_text("Record the contact method")
+
+    page.reload()
+    page.wait_for_selector("#loading", state="detached")
+    for selector in fields:
+        expect(page.locator(selector)).to_have_value(XSS)
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    assert page.problems == []

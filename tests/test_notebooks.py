@@ -1,0 +1,58 @@
+"""Notebooks stay thin and clean, and match the text that writes them."""
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "make_notebooks", REPO / "scripts" / "make_notebooks.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_without_outputs(path: Path):
+    cells = json.loads(path.read_text())["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert all(not c["outputs"] and c["execution_count"] is None for c in code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_thin(path: Path):
+    cells = nbformat.read(path, as_version=4).cells
+    code = [c.source for c in cells if c.cell_type == "code"]
+    assert len(code) <= 2
+    for source in code:
+        assert not re.search(r"^\s*(def|class|for|while|if)\b", source, re.MULTILINE), source
+        assert len(source.splitlines()) <= 4
+
+
+def test_notebooks_match_their_generator():
+    generator = _generator()
+    assert (
+        generator.landing().cells
+        == nbformat.read(REPO / "notebooks" / "00_start.ipynb", as_version=4).cells
+    )
+    assert (
+        generator.intake().cells
+        == nbformat.read(REPO / "notebooks" / "01_intake.ipynb", as_version=4).cells
+    )
+
+
+def test_landing_page_links_every_app():
+    text = nbformat.read(REPO / "notebooks" / "00_start.ipynb", as_version=4).cells[0].source
+    apps = [p.name for p in NOTEBOOKS if p.name != "00_start.ipynb"]
+    assert apps
+    for name in apps:
+        assert f"]({name})" in text
