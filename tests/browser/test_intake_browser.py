@@ -63,3 +63,18 @@ def test_markup_typed_into_fields_is_shown_as_text(page, voila_url):
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
     assert page.problems == []
+
+
+def test_root_lists_the_apps_and_the_start_page_links_to_intake(page, voila_url):
+    page.goto(voila_url)
+    expect(page.get_by_text("00_start.ipynb")).to_be_visible()
+    expect(page.get_by_text("01_intake.ipynb")).to_be_visible()
+    # Voilà's own tree page polls /api/kernels, which Voilà does not serve (404s and widget
+    # plugin errors there); only our pages are held to a clean console.
+    page.problems.clear()
+    open_app(page, voila_url, "00_start.ipynb")
+    page.get_by_role("link", name="Intake").click()
+    page.wait_for_url("**/01_intake.ipynb")
+    page.wait_for_selector("#loading", state="detached")
+    expect(page.locator(".e2e-scenario select")).to_be_visible()
+    assert page.problems == []
