@@ -11,24 +11,31 @@ from casework.checks.deid import find_identifiers, identifiers_in_document
     ("text", "rule", "found"),
     [
         ("Write to her at dana.k@example.org today.", "deid.email", "dana.k@example.org"),
-        ("She found us at www.example.org/help.", "deid.url", "www.example.org/help."),
+        ("She found us at www.example.org/help today.", "deid.url", "www.example.org/help"),
         ("Her SSN is 123-45-6789.", "deid.ssn", "123-45-6789"),
         ("Call her on (555) 201-3344 after work.", "deid.phone", "(555) 201-3344"),
         ("See case #A12345 for details.", "deid.record-number", "case #A12345"),
+        ("She works at Walmart on weekends.", "deid.employer", "Walmart"),
+        ("He is a senior at Lincoln High School.", "deid.school", "Lincoln High School"),
+        ("Talked to DANA REYES today.", "deid.name", "DANA REYES"),
+        ("spoke with maria about rent", "deid.name", "maria"),
+        ("She grew up in Cook County.", "deid.place", "Cook County"),
+        ("Follow @dana_r88 for updates.", "deid.handle", "@dana_r88"),
         ("We met on March 3rd at the office.", "deid.date", "March 3rd"),
         ("Seen again 4/12/2023.", "deid.date", "4/12/2023"),
-        ("He lives at 221 Maple Street with a cat.", "deid.street-address", "221 Maple Street"),
-        ("The ZIP is 90210.", "deid.zip-code", "90210"),
-        ("She is a 93-year-old widow.", "deid.age-over-89", "93-year-old"),
+        ("He lives at 221 Maple Street with a cat.", "deid.address", "221 Maple Street"),
+        ("The ZIP is 90210.", "deid.place", "90210"),
+        ("She is a 93-year-old widow.", "deid.age", "93-year-old"),
         ("The router was at 10.0.0.12.", "deid.ip-address", "10.0.0.12"),
         ("Her son Mateo came along.", "deid.name", "Mateo"),
+        ("They moved here from Tulsa.", "deid.place", "Tulsa"),
         ("Met with Mrs. Halvorsen at home.", "deid.name", "Halvorsen"),
     ],
 )
 def test_each_identifier_is_found_at_its_place(text, rule, found):
     report = find_identifiers(text)
     finding = next(f for f in report.findings if f.rule == rule)
-    assert text[finding.start : finding.end] == found
+    assert found in text[finding.start : finding.end]
     assert finding.suggestion and finding.source
     assert not report.ok
 
@@ -38,10 +45,25 @@ def test_clean_narrative_passes():
     assert find_identifiers(text).findings == ()
 
 
-def test_declared_names_are_accepted_whole_and_in_parts():
-    text = "Mr. Moss said his daughter Ruth calls on Sundays. Edwin Moss smiled."
-    assert find_identifiers(text, ["Edwin Moss", "Ruth"]).findings == ()
-    assert [f.rule for f in find_identifiers(text, ["Ruth"]).findings] == ["deid.name"]
+def test_declared_fictional_names_are_always_caught_in_sanitized_text():
+    text = "The worker met quillon and her son teo at the office."
+    assert find_identifiers(text).findings == ()  # in no name list
+    found = [
+        text[f.start : f.end] for f in find_identifiers(text, ["Quillon Brae", "Teo"]).findings
+    ]
+    assert found == ["quillon", "teo"]
+
+
+def test_scenario_documents_accept_their_declared_names_and_places():
+    doc = {
+        "summary": "Mr. Moss said his daughter Ruth calls. Edwin Moss smiled.",
+        "notes": ["fine"],
+    }
+    assert identifiers_in_document(doc, ["Edwin Moss", "Ruth"]) == []
+    assert [(path, f.rule) for path, f in identifiers_in_document(doc, ["Ruth"])] == [
+        ("summary", "deid.name"),
+        ("summary", "deid.name"),
+    ]
 
 
 def test_document_findings_carry_the_field_path():
@@ -50,5 +72,6 @@ def test_document_findings_carry_the_field_path():
 
 
 @given(st.sampled_from(["Marisol", "Teo", "Andre"]), st.sampled_from(["son", "partner", "friend"]))
-def test_a_declared_name_after_any_cue_is_never_flagged(name, relation):
-    assert find_identifiers(f"Her {relation} {name} came in.", [name]).findings == ()
+def test_a_declared_name_after_any_cue_is_caught(name, relation):
+    text = f"Her {relation} {name} came in."
+    assert [text[f.start : f.end] for f in find_identifiers(text, [name]).findings] == [name]

@@ -1,71 +1,268 @@
 """De-identification: find the details that could single out a real person.
 
-The patterns live in `casework/rules/deid.yaml` with their source. Declared fictional
-names and places (a scenario's `fictional_names`, `fictional_places`) are accepted.
+Patterns, cue words and generalisations live in `casework/rules/deid.yaml`; names come
+from US Census lists and places from GeoNames (`names_*.txt`, `places_us.txt`). Phone
+numbers are found with Google's `phonenumbers` library. Counts, durations and years on
+their own ("10 of 12 meetings", "within 30 days", "in 2019") are not identifiers.
+
+`find_identifiers(text, declared=...)` always reports the declared fictional names of a
+scenario: a sanitized example must not carry them either. Scenario files themselves are
+checked with `identifiers_in_document`, which accepts their declared names and places.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
-from casework.checks.findings import Finding, Report
-from casework.rules import load_rules
+import phonenumbers
 
-_NAME = r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+from casework.checks.findings import Finding, Report
+from casework.checks.text import Passage
+from casework.rules import load_rules, word_list
+
+_MESSAGES = {
+    "name": "reads as a person's name",
+    "place": "names a place smaller than a state",
+    "address": "is part of a street address",
+    "employer": "names an employer",
+    "school": "names a school",
+    "facility": "names a facility or organisation that could locate the person",
+    "date": "is a date more precise than the year",
+    "age": "is an age over 89",
+    "phone": "is a phone or fax number",
+    "email": "is an e-mail address",
+    "url": "is a web address",
+    "ip-address": "is an IP address",
+    "ssn": "is a social security number",
+    "record-number": "looks like a case, record, account, licence or plate number",
+    "handle": "is a social media handle",
+}
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "mx", "miss", "dr", "rev", "officer", "judge", "pastor", "coach"}
+)
+# Words that make the next capitalised word a place: "moved from Dayton".
+_PLACE_CUES = frozenset(
+    {
+        "in",
+        "from",
+        "to",
+        "near",
+        "outside",
+        "around",
+        "of",
+        "at",
+        "moved",
+        "lives",
+        "visiting",
+        "toward",
+        "towards",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Data:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    generalise: dict[str, str]
+    source: str
+    not_names: frozenset[str]
+    name_cues: frozenset[str]
+    name_after: frozenset[str]
+    everyday: frozenset[str]
+    first: dict[str, bool]  # lower-case name → also a common word
+    last: dict[str, bool]
+    places: dict[str, bool]
+    multiword_places: dict[str, tuple[str, ...]]
+    employers: re.Pattern[str]
 
 
 @cache
-def _compiled() -> tuple[list[tuple[dict, re.Pattern[str]]], re.Pattern[str], str]:
+def _data() -> _Data:
     rules = load_rules("deid")
-    patterns = [(rule, re.compile(rule["regex"])) for rule in rules["patterns"]]
-    cues = re.compile(r"\b(?:" + "|".join(rules["name_cues"]) + r")\s+" + _NAME)
-    return patterns, cues, rules["source"]
+    places = {name.lower(): common for name, common in word_list("places_us")}
+    multiword: dict[str, tuple[str, ...]] = {}
+    for name in places:
+        words = tuple(name.split())
+        if len(words) > 1:
+            multiword.setdefault(words[0], ())
+            multiword[words[0]] += (name,)
+    employers = sorted(rules["employers"], key=len, reverse=True)
+    return _Data(
+        patterns=tuple(
+            (rule["id"], re.compile(rule["regex"], re.MULTILINE)) for rule in rules["patterns"]
+        ),
+        generalise=rules["generalise"],
+        source=rules["source"],
+        not_names=frozenset(rules["not_names"]),
+        name_cues=frozenset(rules["name_cues"]),
+        name_after=frozenset(rules["name_after"]),
+        everyday=frozenset(rules["everyday_words"]),
+        first={name.lower(): common for name, common in word_list("names_first")},
+        last={name.lower(): common for name, common in word_list("names_last")},
+        places=places,
+        multiword_places=multiword,
+        employers=re.compile(
+            r"(?<![\w'])(?:" + "|".join(re.escape(e) for e in employers) + r")(?![\w'])",
+            re.IGNORECASE,
+        ),
+    )
 
 
-def _name_findings(text: str, allowed: set[str]) -> Iterator[Finding]:
-    _, cues, source = _compiled()
-    for match in cues.finditer(text):
-        name = match.group(1)
-        if name in allowed or all(part in allowed for part in name.split()):
-            continue
-        yield Finding(
-            rule="deid.name",
-            category="name",
-            severity="error",
-            message=f"“{name}” reads as a person's name. Names of clients, relatives and staff identify them.",
-            suggestion="Use a role instead: “her son”, “the landlord”, “a neighbour”.",
-            source=source,
-            start=match.start(1),
-            end=match.end(1),
+def _finding(kind: str, text: str, start: int, end: int) -> Finding:
+    data = _data()
+    return Finding(
+        rule=f"deid.{kind}",
+        category=kind,
+        severity="error",
+        message=f"“{text[start:end]}” {_MESSAGES[kind]}, which can identify a real person.",
+        suggestion=f"Generalise it: {data.generalise[kind]}.",
+        source=data.source,
+        start=start,
+        end=end,
+    )
+
+
+def _phones(text: str) -> Iterator[tuple[int, int]]:
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, "US", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000
+    )
+    for match in matcher:
+        yield match.start, match.end
+
+
+def _shape(token_text: str) -> str:
+    if token_text.isupper() and len(token_text) > 1:
+        return "caps"
+    if token_text[:1].isupper():
+        return "title"
+    return "lower"
+
+
+def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int]]:
+    """Person names (and gazetteer places) found token by token."""
+    data, tokens, norms = _data(), passage.tokens, passage.norms
+    i = 0
+    while i < len(tokens):
+        token, norm = tokens[i], norms[i]
+        shape = _shape(token.text)
+        previous = norms[i - 1] if i else ""
+        following = norms[i + 1] if i + 1 < len(norms) else ""
+        cued = previous in data.name_cues or following in data.name_after
+        capital = shape != "lower"
+        proper = (
+            capital
+            and token.text.capitalize() not in data.not_names
+            and token.text not in data.not_names
         )
+        kind = None
+        if norm in declared:
+            kind = "name"
+        elif norm in data.first and proper:
+            common = data.first[norm]
+            if not common or not passage.is_sentence_start(i) or cued:
+                kind = "name"
+        elif (
+            shape == "lower"
+            and norm in data.first
+            and norm not in data.everyday
+            and len(norm) > 2
+            and not (token.text.capitalize() in data.not_names)
+        ):
+            kind = "name"  # a lower-case name that is no everyday word: "maria", "brandon"
+        elif (
+            shape == "lower"
+            and norm in data.first
+            and previous in _TITLES | {"named", "called", "nicknamed"}
+        ):
+            kind = "name"
+        elif proper and previous in _TITLES:
+            kind = "name"
+        elif (
+            proper
+            and norm in data.last
+            and not data.last[norm]
+            and not passage.is_sentence_start(i)
+        ):
+            kind = "name"
+        if kind is None and proper and not passage.is_sentence_start(i):
+            place = _place_at(passage, i, previous)
+            if place:
+                yield "place", token.start, tokens[place - 1].end
+                i = place
+                continue
+        if kind is None:
+            i += 1
+            continue
+        end = i + 1
+        # A surname after a first name: "Dana Reyes", "DANA REYES", "dana reyes".
+        while end < len(tokens) and end - i < 3:
+            nxt = tokens[end]
+            gap = passage.text[tokens[end - 1].end : nxt.start]
+            if gap.strip() not in {"", "-"} or "\n" in gap:
+                break
+            if (
+                _shape(nxt.text) != "lower"
+                and nxt.text not in data.not_names
+                or (nxt.norm in data.last and not data.last[nxt.norm])
+            ):
+                end += 1
+            else:
+                break
+        yield "name", token.start, tokens[end - 1].end
+        i = end
 
 
-def find_identifiers(text: str, allowed: Iterable[str] = ()) -> Report:
-    """Every identifier in `text`; `allowed` lists declared fictional names and places.
+def _place_at(passage: Passage, i: int, previous: str) -> int | None:
+    """If a gazetteer place starts at token i, the index just after it."""
+    data, norms, tokens = _data(), passage.norms, passage.tokens
+    for name in data.multiword_places.get(norms[i], ()):
+        words = name.split()
+        if norms[i : i + len(words)] == words and all(
+            t.text[:1].isupper() for t in tokens[i : i + len(words)]
+        ):
+            return i + len(words)
+    norm = norms[i]
+    if norm in data.places and tokens[i].text not in data.not_names:
+        if not data.places[norm] or previous in _PLACE_CUES:
+            return i + 1
+    return None
 
-    A declared "Edwin Moss" also covers "Moss" and "Edwin" on their own.
-    """
-    allowed_set = {part for name in allowed for part in (name, *name.split())}
-    patterns, _, source = _compiled()
-    findings: list[Finding] = []
-    for rule, pattern in patterns:
+
+def _merge(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Join overlapping spans, so one identifier gives one finding (named by its longest part)."""
+    spans.sort(key=lambda s: (s[1], -(s[2] - s[1])))
+    kept: list[tuple[str, int, int]] = []
+    for kind, start, end in spans:
+        if kept and start < kept[-1][2]:
+            last_kind, last_start, last_end = kept[-1]
+            longer = kind if end - start > last_end - last_start else last_kind
+            kept[-1] = (longer, last_start, max(last_end, end))
+            continue
+        kept.append((kind, start, end))
+    return kept
+
+
+def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
+    """Every identifier in `text`. `declared` lists a scenario's fictional names, always caught."""
+    data = _data()
+    declared_words = {part.lower() for name in declared for part in name.split() if len(part) > 1}
+    spans: list[tuple[str, int, int]] = []
+    for kind, pattern in data.patterns:
         for match in pattern.finditer(text):
-            findings.append(
-                Finding(
-                    rule=rule["id"],
-                    category=rule["id"].removeprefix("deid."),
-                    severity="error",
-                    message=f"“{match.group(0)}” looks like {rule['finds']}, which can identify a person.",
-                    suggestion=f"Generalise it: {rule['generalise']}.",
-                    source=source,
-                    start=match.start(),
-                    end=match.end(),
-                )
+            start, end = (
+                match.span("name")
+                if "name" in pattern.groupindex and match.group("name")
+                else match.span()
             )
-    findings.extend(_name_findings(text, allowed_set))
-    findings.sort(key=lambda f: (f.start or 0, f.rule))
+            if end > start:
+                spans.append((kind, start, end))
+    spans += [("phone", start, end) for start, end in _phones(text)]
+    spans += [("employer", m.start(), m.end()) for m in data.employers.finditer(text)]
+    spans += list(_names(Passage(text), declared_words))
+    findings = [_finding(kind, text, start, end) for kind, start, end in _merge(spans)]
     return Report(tuple(findings))
 
 
@@ -81,10 +278,17 @@ def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
 
 
 def identifiers_in_document(data: dict, allowed: Iterable[str]) -> list[tuple[str, Finding]]:
-    """Check every string in a nested document; each finding comes with its field path."""
-    allowed_list = list(allowed)
+    """Check every string in a nested document, accepting the declared fictional names and
+    places; each finding comes with its field path."""
+    allowed_words = {part.lower() for name in allowed for part in re.findall(r"[^\W_]+", name)}
+
+    def declared(found: str) -> bool:
+        words = [w.lower() for w in re.findall(r"[^\W_]+", found)]
+        return bool(words) and all(w in allowed_words for w in words)
+
     return [
         (path, finding)
         for path, text in _strings(data, "")
-        for finding in find_identifiers(text, allowed_list).findings
+        for finding in find_identifiers(text).findings
+        if not declared(text[finding.start : finding.end])
     ]

@@ -14,3 +14,17 @@ def load_rules(name: str) -> dict[str, Any]:
     """Read `casework/rules/<name>.yaml` once per process."""
     text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+@cache
+def word_list(name: str) -> tuple[tuple[str, bool], ...]:
+    """Read `casework/rules/<name>.txt`: one entry a line, `#` comments, a tab and `w` marking
+    an entry that is also a common English word."""
+    text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, mark = line.partition("\t")
+        entries.append((word.strip(), mark.strip() == "w"))
+    return tuple(entries)

@@ -1,0 +1,105 @@
+"""Word lists as data: a phrase index built from YAML rule groups.
+
+A term is written `PHRASE [!NEXT|NEXT...] [^PREVIOUS|PREVIOUS...] [=> INSTEAD]`:
+
+- PHRASE lists alternative phrases separated by `|` (`claims|claimed|bad attitude`);
+  a hyphenated word matches as two words or as one (`non-compliant`, `noncompliant`);
+- `!` lists words that cancel the match when they come next (`alcoholic !beverage`);
+- `^` lists words that cancel it when they come just before (`resistant ^treatment`);
+- `=> INSTEAD` is the better wording shown to the learner;
+- `*` stands for any one word (`not take * seriously`); it cannot come first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_TERM = re.compile(
+    r"^(?P<phrase>[^!^=]+?)\s*(?:!(?P<next>\S+))?\s*(?:\^(?P<prev>\S+))?\s*(?:=>\s*(?P<instead>.+))?$"
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A rule: one principle, one message, many terms."""
+
+    id: str
+    category: str
+    severity: str
+    message: str
+    why: str
+    example: str
+    source: str
+    context: str = "any"
+    attribution_excuses: bool = True
+    diagnosis_excuses: bool = False
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    group: Group
+    instead: str | None = None
+    not_next: frozenset[str] = field(default_factory=frozenset)
+    not_previous: frozenset[str] = field(default_factory=frozenset)
+
+
+def _word_forms(word: str) -> list[tuple[str, ...]]:
+    """One written word as token sequences: `non-compliant` → (non, compliant) and (noncompliant,)."""
+    parts = tuple(p for p in word.split("-") if p)
+    return [parts, ("".join(parts),)] if len(parts) > 1 else [parts]
+
+
+def _expand(phrases: str) -> list[tuple[str, ...]]:
+    expanded = []
+    for phrase in phrases.lower().split("|"):
+        slots = [_word_forms(word) for word in phrase.split()]
+        expanded += [
+            tuple(t for part in combo for t in part) for combo in itertools.product(*slots)
+        ]
+    return list(dict.fromkeys(expanded))
+
+
+def parse_term(text: str, group: Group) -> list[Term]:
+    match = _TERM.match(text.strip())
+    if not match:
+        raise ValueError(f"cannot read term {text!r} in rule {group.id}")
+    not_next = frozenset(match["next"].lower().split("|")) if match["next"] else frozenset()
+    not_previous = frozenset(match["prev"].lower().split("|")) if match["prev"] else frozenset()
+    return [
+        Term(words, group, match["instead"], not_next, not_previous)
+        for words in _expand(match["phrase"].replace("’", "'"))
+    ]
+
+
+class PhraseIndex:
+    """Terms indexed by their first word; candidates longest first."""
+
+    def __init__(self, groups: list[dict[str, Any]]):
+        self.by_first: dict[str, list[Term]] = {}
+        for spec in groups:
+            terms = spec.pop("terms")
+            group = Group(**spec)
+            for text in terms:
+                for term in parse_term(text, group):
+                    self.by_first.setdefault(term.words[0], []).append(term)
+        for candidates in self.by_first.values():
+            candidates.sort(key=lambda term: -len(term.words))
+
+    def matches(self, norms: list[str], index: int) -> list[Term]:
+        found = []
+        for term in self.by_first.get(norms[index], ()):
+            end = index + len(term.words)
+            if end > len(norms) or any(
+                w != "*" and w != n for w, n in zip(term.words, norms[index:end], strict=False)
+            ):
+                continue
+            if end < len(norms) and norms[end] in term.not_next:
+                continue
+            if index > 0 and norms[index - 1] in term.not_previous:
+                continue
+            found.append(term)
+        return found

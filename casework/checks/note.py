@@ -1,0 +1,297 @@
+"""The documentation coach: observable facts and quotes, not judgments or labels.
+
+The words come from `casework/rules/documentation.yaml`; this module reads the context
+around each match, because a keyword alone is a weak signal:
+
+- inside a verbatim quotation, nothing is flagged (the words are the client's);
+- after an attribution ("client said …", "according to her mother …") a label or
+  feeling is the speaker's, so it becomes a gentle suggestion to quote exactly;
+- a diagnosis cited with its source ("diagnosed with …", "per her psychiatrist") is
+  not a label;
+- adjectives are only judgments when they describe a person ("the client was
+  difficult", not "it was difficult to find"); "clean" and "dirty" only when they
+  describe a drug test or a person's use; "refused" not when the landlord refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from casework.checks.findings import Finding, Report
+from casework.checks.lexicon import Group, PhraseIndex, Term
+from casework.checks.text import Passage
+from casework.rules import load_rules, word_list
+
+_MAX_WALK = 8
+_POSSESSION = frozenset(
+    {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
+)
+_STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
+
+
+@dataclass(frozen=True)
+class Context:
+    person_words: frozenset[str]
+    linking_words: frozenset[str]
+    institution_words: frozenset[str]
+    attribution_cues: frozenset[str]
+    worker_words: frozenset[str]
+    diagnosis_cues: frozenset[str]
+    clinical_sources: frozenset[str]
+    substance_tests: frozenset[str]
+    quote_cues: frozenset[str]
+
+
+@cache
+def _rules() -> tuple[PhraseIndex, Context]:
+    data = load_rules("documentation")
+    context = Context(**{key: frozenset(words) for key, words in data["context"].items()})
+    groups = [dict(group) for group in data["groups"]]
+    return PhraseIndex(groups), context
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(name.lower() for name, _ in word_list("names_first"))
+
+
+class _Reader:
+    """One passage with the context questions the rules ask of it."""
+
+    def __init__(self, passage: Passage, context: Context):
+        self.p = passage
+        self.c = context
+        self.norms = passage.norms
+        self._attributed_from: dict[int, int | None] = {}
+        self._diagnosis_sentences: set[int] | None = None
+
+    def _is_person(self, index: int) -> bool:
+        token = self.p.tokens[index]
+        if token.norm in self.c.person_words:
+            return True
+        return token.text[:1].isupper() and token.norm in _first_names()
+
+    def describes_person(self, start: int, end: int) -> bool:
+        norms, clause = self.norms, self.p.clause_of(self.p.tokens[start].start)
+        if (
+            end < len(norms)
+            and norms[end] in self.c.person_words
+            and norms[end] not in {"i", "we", "you"}
+        ):
+            return True  # "difficult client", "angry man"
+        if start > 0 and norms[start - 1] in _POSSESSION:
+            return False  # "has ADHD", "with bipolar disorder": a condition, not a label
+        j, coordinated = start - 1, 0
+        while (
+            j >= 0 and start - j <= _MAX_WALK and self.p.clause_of(self.p.tokens[j].start) == clause
+        ):
+            if self._is_person(j):
+                return True
+            word = norms[j]
+            if word in self.c.linking_words:
+                j -= 1
+            elif word in {"and", "or"} and coordinated < 2:
+                j, coordinated = j - 2, coordinated + 1  # skip "loud and" in "loud and aggressive"
+            elif (
+                coordinated < 2
+                and "," in self.p.text[self.p.tokens[j].end : self.p.tokens[j + 1].start]
+            ):
+                j, coordinated = j - 1, coordinated + 1  # "loud, aggressive"
+            else:
+                return False
+        return False
+
+    def _subject_is_institution(self, start: int, end: int) -> bool:
+        j = start - 1
+        while j >= 0 and start - j <= _MAX_WALK and self.norms[j] in self.c.linking_words:
+            j -= 1
+        if j >= 0 and self.norms[j] in self.c.institution_words:
+            return True
+        passive_by = end < len(self.norms) and self.norms[end] == "by"  # "refused by the landlord"
+        return passive_by and any(w in self.c.institution_words for w in self.norms[end : end + 4])
+
+    def _describes_test_or_use(self, start: int, end: int) -> bool:
+        norms = self.norms
+        if end < len(norms) and norms[end] in self.c.substance_tests:
+            return True
+        j = start - 1
+        while (
+            j >= 0
+            and start - j <= _MAX_WALK
+            and norms[j] in self.c.linking_words | {"came", "back", "returned"}
+        ):
+            j -= 1
+        if j >= 0 and norms[j] in self.c.substance_tests:
+            return True
+        if not self.describes_person(start, end):
+            return False
+        if end >= len(norms):
+            return True
+        next_clause = self.p.clause_of(self.p.tokens[end].start) != self.p.clause_of(
+            self.p.tokens[start].start
+        )
+        sentence_ends = self.p.sentence_of(self.p.tokens[end].start) != self.p.sentence_of(
+            self.p.tokens[start].start
+        )
+        return norms[end] in _STATUS_NEXT or next_clause or sentence_ends
+
+    def applies(self, term: Term, start: int, end: int) -> bool:
+        kind = term.group.context
+        if kind == "person":
+            return self.describes_person(start, end)
+        if kind == "actor":
+            return not self._subject_is_institution(start, end)
+        if kind == "substance":
+            return self._describes_test_or_use(start, end)
+        return True
+
+    def _is_cue(self, j: int) -> bool:
+        norms = self.norms
+        word = norms[j]
+        if word == "per":
+            return j + 1 < len(norms) and (
+                norms[j + 1] in self.c.person_words or norms[j + 1].endswith("'s")
+            )
+        if word not in self.c.attribution_cues:
+            return False
+        if word == "according":
+            return j + 1 < len(norms) and norms[j + 1] == "to"
+        earlier = norms[max(0, j - 2) : j]
+        return not any(w in self.c.worker_words for w in earlier)
+
+    def attributed(self, start: int) -> bool:
+        """Is token `start` inside a clause that hands its words to a speaker?"""
+        p = self.p
+        clause = p.clause_of(p.tokens[start].start)
+        j = start - 1
+        while j >= 0 and p.clause_of(p.tokens[j].start) == clause:
+            if self._is_cue(j):
+                return True
+            j -= 1
+        # Attribution after the words: "…, her mother said."
+        sentence = p.sentence_of(p.tokens[start].start)
+        k = start + 1
+        while k < len(self.norms) and p.sentence_of(p.tokens[k].start) == sentence:
+            if self.norms[k] in self.c.attribution_cues and self._is_person(k - 1):
+                return "," in p.text[p.tokens[start].end : p.tokens[k - 1].start]
+            k += 1
+        return False
+
+    def cites_diagnosis(self, start: int) -> bool:
+        if self._diagnosis_sentences is None:
+            found = set()
+            for j, word in enumerate(self.norms):
+                cited = word in self.c.diagnosis_cues or (
+                    word in self.c.clinical_sources
+                    and any(w in {"per", "by", "according"} for w in self.norms[max(0, j - 3) : j])
+                )
+                if cited:
+                    found.add(self.p.sentence_of(self.p.tokens[j].start))
+            self._diagnosis_sentences = found
+        return self.p.sentence_of(self.p.tokens[start].start) in self._diagnosis_sentences
+
+
+def _finding(
+    group: Group, term: Term, text: str, start: int, end: int, attributed: bool
+) -> Finding:
+    if attributed:
+        return Finding(
+            rule=group.id,
+            category=group.category,
+            severity="info",
+            message=(
+                f"“{text}” is reported from someone else, which is right. Put their exact words in "
+                "quotation marks so the reader knows the word is theirs, not yours."
+            ),
+            suggestion=f"Client said, “…{text}…”",
+            source=group.source,
+            start=start,
+            end=end,
+        )
+    suggestion = (
+        f"Try: {term.instead}. For example: {group.example}" if term.instead else group.example
+    )
+    return Finding(
+        rule=group.id,
+        category=group.category,
+        severity=group.severity,  # type: ignore[arg-type]
+        message=f"{group.message.format(term=text)} {group.why}",
+        suggestion=suggestion,
+        source=group.source,
+        start=start,
+        end=end,
+    )
+
+
+_SHORT_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+)?\s*[.,!?]?[\"”’']$")
+
+
+def _scare_quotes(reader: _Reader) -> list[Finding]:
+    """A word or two in quotation marks, not reported as speech, signals doubt."""
+    p, findings = reader.p, []
+    for start, end in p.quotes:
+        if not _SHORT_QUOTE.match(p.text[start:end]):
+            continue
+        before = p.text[:start].rstrip()
+        if not before or before[-1] in ":.!?,(\n":
+            continue
+        previous = p.token_index_at(start - 1)
+        if any(
+            p.tokens[k].norm in reader.c.quote_cues
+            for k in range(max(0, previous - 2), previous + 1)
+        ):
+            continue
+        findings.append(
+            Finding(
+                rule="note.scare-quotes",
+                category="credibility",
+                severity="warning",
+                message=(
+                    f"{p.text[start:end]} in quotation marks, without saying who said it, reads as "
+                    "doubt (scare quotes). Quotation marks are for the client's exact words."
+                ),
+                suggestion="Say who said it: Client said her back “hurts all the time.” Or drop the quotation marks.",
+                source="Goddu et al. 2018 (quotation marks that signal doubt); NASW standard 10",
+                start=start,
+                end=end,
+            )
+        )
+    return findings
+
+
+def check_note(text: str) -> Report:
+    """Check a note's language. `ok` is false when anything should be rewritten."""
+    index, context = _rules()
+    passage = Passage(text)
+    reader = _Reader(passage, context)
+    norms, tokens = passage.norms, passage.tokens
+    findings: list[Finding] = []
+    i = 0
+    while i < len(norms):
+        matched = False
+        for term in index.matches(norms, i):
+            end = i + len(term.words)
+            if passage.in_quote(tokens[i].start) or not reader.applies(term, i, end):
+                continue
+            group = term.group
+            if group.diagnosis_excuses and reader.cites_diagnosis(i):
+                continue
+            attributed = (
+                group.attribution_excuses and group.severity != "info" and reader.attributed(i)
+            )
+            span_start, span_end = tokens[i].start, tokens[end - 1].end
+            findings.append(
+                _finding(group, term, text[span_start:span_end], span_start, span_end, attributed)
+            )
+            i, matched = end, True
+            break
+        if not matched:
+            i += 1
+    findings.extend(_scare_quotes(reader))
+    findings.sort(key=lambda f: f.start or 0)
+    strengths = ()
+    if passage.quotes and not any(f.severity != "info" for f in findings):
+        strengths = ("You quote the client's own words, which keeps their view on the record.",)
+    return Report(tuple(findings), strengths)
