@@ -141,52 +141,47 @@ def _shape(token_text: str) -> str:
     return "lower"
 
 
+def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -> bool:
+    """Is token i a person's name? Declared names always are; list names by case and cue."""
+    data, token, norm = _data(), passage.tokens[i], passage.norms[i]
+    previous = passage.norms[i - 1] if i else ""
+    following = passage.norms[i + 1] if i + 1 < len(passage.norms) else ""
+    if norm in declared:
+        return True
+    if proper:
+        if previous in _TITLES:
+            return True
+        if norm in data.first:
+            # A name that is also a word ("Hope") needs a cue when it opens a sentence.
+            cued = previous in data.name_cues or following in data.name_after
+            return not data.first[norm] or not passage.is_sentence_start(i) or cued
+        return norm in data.last and not data.last[norm] and not passage.is_sentence_start(i)
+    if _shape(token.text) != "lower" or norm not in data.first:
+        return False
+    if previous in _TITLES | {"named", "called", "nicknamed"}:
+        return True
+    # A lower-case name that is no everyday word: "maria", "brandon" (not "will", "foster").
+    return (
+        norm not in data.everyday
+        and len(norm) > 2
+        and token.text.capitalize() not in data.not_names
+    )
+
+
 def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int]]:
     """Person names (and gazetteer places) found token by token."""
     data, tokens, norms = _data(), passage.tokens, passage.norms
     i = 0
     while i < len(tokens):
-        token, norm = tokens[i], norms[i]
+        token = tokens[i]
         shape = _shape(token.text)
         previous = norms[i - 1] if i else ""
-        following = norms[i + 1] if i + 1 < len(norms) else ""
-        cued = previous in data.name_cues or following in data.name_after
-        capital = shape != "lower"
         proper = (
-            capital
+            shape != "lower"
             and token.text.capitalize() not in data.not_names
             and token.text not in data.not_names
         )
-        kind = None
-        if norm in declared:
-            kind = "name"
-        elif norm in data.first and proper:
-            common = data.first[norm]
-            if not common or not passage.is_sentence_start(i) or cued:
-                kind = "name"
-        elif (
-            shape == "lower"
-            and norm in data.first
-            and norm not in data.everyday
-            and len(norm) > 2
-            and not (token.text.capitalize() in data.not_names)
-        ):
-            kind = "name"  # a lower-case name that is no everyday word: "maria", "brandon"
-        elif (
-            shape == "lower"
-            and norm in data.first
-            and previous in _TITLES | {"named", "called", "nicknamed"}
-        ):
-            kind = "name"
-        elif proper and previous in _TITLES:
-            kind = "name"
-        elif (
-            proper
-            and norm in data.last
-            and not data.last[norm]
-            and not passage.is_sentence_start(i)
-        ):
-            kind = "name"
+        kind = "name" if _reads_as_name(passage, i, proper, declared) else None
         if kind is None and proper and not passage.is_sentence_start(i):
             place = _place_at(passage, i, previous)
             if place:
@@ -203,10 +198,8 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             gap = passage.text[tokens[end - 1].end : nxt.start]
             if gap.strip() not in {"", "-"} or "\n" in gap:
                 break
-            if (
-                _shape(nxt.text) != "lower"
-                and nxt.text not in data.not_names
-                or (nxt.norm in data.last and not data.last[nxt.norm])
+            if (_shape(nxt.text) != "lower" and nxt.text not in data.not_names) or (
+                nxt.norm in data.last and not data.last[nxt.norm]
             ):
                 end += 1
             else:
@@ -225,9 +218,9 @@ def _place_at(passage: Passage, i: int, previous: str) -> int | None:
         ):
             return i + len(words)
     norm = norms[i]
-    if norm in data.places and tokens[i].text not in data.not_names:
-        if not data.places[norm] or previous in _PLACE_CUES:
-            return i + 1
+    known = norm in data.places and tokens[i].text not in data.not_names
+    if known and (not data.places[norm] or previous in _PLACE_CUES):
+        return i + 1
     return None
 
 

@@ -84,7 +84,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<unit>week|month|year)\b",
+            r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<unit>week|month|year)\b",
             re.I,
         ),
         re.compile(

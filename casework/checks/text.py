@@ -6,6 +6,7 @@ Everything here is linear in the length of the text (checked up to 100 000 chara
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ class Passage:
 
     def sentence_spans(self) -> list[tuple[int, int]]:
         edges = [0, *self.sentence_breaks, len(self.text)]
-        return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if self.text[a:b].strip()]
+        return [(a, b) for a, b in itertools.pairwise(edges) if self.text[a:b].strip()]
 
     def token_index_at(self, position: int) -> int:
         return bisect_right(self._starts, position) - 1
