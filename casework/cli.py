@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from casework.checks.deid import identifiers_in_document
-from casework.model import Scenario
-from casework.scenarios import Problem, ScenarioError, json_schema, load_scenario
+if TYPE_CHECKING:
+    from casework.model import Scenario
+    from casework.scenarios import Problem
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def identifier_problems(scenario: Scenario) -> list[Problem]:
     """Real-looking identifiers in a scenario, as problems located by field."""
+    from casework.checks.deid import identifiers_in_document
+    from casework.scenarios import Problem
+
     allowed = [*scenario.fictional_names, *scenario.fictional_places]
     return [
         Problem(
@@ -27,6 +32,8 @@ def identifier_problems(scenario: Scenario) -> list[Problem]:
 
 
 def validate(paths: list[Path]) -> int:
+    from casework.scenarios import ScenarioError, load_scenario
+
     failed = 0
     for path in paths:
         try:
@@ -45,6 +52,51 @@ def validate(paths: list[Path]) -> int:
             f"{len(scenario.timeline)} timeline events"
         )
     return 1 if failed else 0
+
+
+def _read_inputs(files: list[str]) -> list[tuple[str, str]]:
+    """(name, content) for each input; `-` or no file is standard input."""
+    inputs = []
+    for name in files or ["-"]:
+        if name == "-":
+            inputs.append(("<stdin>", sys.stdin.read()))
+            continue
+        try:
+            inputs.append((name, Path(name).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise InputError(f"cannot read {name}: {reason}") from None
+    return inputs
+
+
+class InputError(Exception):
+    """Input the command cannot use: reported with exit status 2."""
+
+
+def check(kind: str, files: list[str], lines: bool, as_json: bool) -> int:
+    from casework.checks.run import CHECKS, render_text, report_dict
+
+    try:
+        inputs = _read_inputs(files)
+    except InputError as error:
+        print(f"casework check: {error}", file=sys.stderr)
+        return 2
+    texts = (
+        [line for _, content in inputs for line in content.splitlines()]
+        if lines
+        else [c for _, c in inputs]
+    )
+    run = CHECKS[kind]
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    out = sys.stdout
+    for text in texts:
+        report = run(text)
+        if as_json:
+            out.write(json.dumps(report_dict(text, report), ensure_ascii=False) + "\n")
+        else:
+            out.write(render_text(text, report, colour) + "\n\n")
+    out.flush()
+    return 0
 
 
 def serve(port: int, host: str) -> int:
@@ -73,10 +125,27 @@ def main(argv: list[str] | None = None) -> int:
     validate_cmd = commands.add_parser("validate", help="check scenario files")
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("schema", help="print the scenario JSON Schema")
+    check_cmd = commands.add_parser(
+        "check", help="check goals, notes, de-identification or plain language"
+    )
+    check_cmd.add_argument("kind", choices=["goal", "note", "deid", "plain"])
+    check_cmd.add_argument(
+        "files", nargs="*", metavar="FILE", help="files to check; '-' or none reads standard input"
+    )
+    check_cmd.add_argument(
+        "--lines", action="store_true", help="check every input line as a separate text"
+    )
+    check_cmd.add_argument(
+        "--json", action="store_true", help="print one JSON object per text, one per line"
+    )
     args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.kind, args.files, args.lines, args.json)
     if args.command == "validate":
         return validate(args.files)
     if args.command == "schema":
+        from casework.scenarios import json_schema
+
         print(json_schema())
         return 0
     return serve(args.port, args.host)

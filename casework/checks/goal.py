@@ -108,7 +108,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            r"\b(?:this|next|every|each)\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\bfor\b",
+            r"\b(?:this|next|every|each)\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.\n]{0,80}?\bfor\b",
             re.I,
         ),
         re.compile(

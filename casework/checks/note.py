@@ -28,6 +28,7 @@ _MAX_WALK = 8
 _POSSESSION = frozenset(
     {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
 )
+_RESULT_VERBS = frozenset({"came", "back", "returned"})  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 
 
