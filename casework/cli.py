@@ -138,9 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument(
         "--json", action="store_true", help="print one JSON object per text, one per line"
     )
-    args = parser.parse_args(argv)
+    # Files may come after options ("check note --json -"): argparse leaves those over.
+    args, extra = parser.parse_known_args(argv)
+    unknown = [arg for arg in extra if arg.startswith("-") and arg != "-"]
+    if unknown or (extra and args.command != "check"):
+        parser.error(f"unrecognized arguments: {' '.join(unknown or extra)}")
     if args.command == "check":
-        return check(args.kind, args.files, args.lines, args.json)
+        return check(args.kind, [*args.files, *extra], args.lines, args.json)
     if args.command == "validate":
         return validate(args.files)
     if args.command == "schema":

@@ -389,7 +389,12 @@ def _relevant(passage: Passage, context: GoalContext | None) -> Criterion:
 def _skeleton(passage: Passage, parse: _Parse, criteria: dict[str, Criterion]) -> str:
     actor = parse.actor or "Client"
     start = parse.verb_index if parse.verb_index is not None else 0
-    tokens = [t for t in passage.tokens[start:] if not _in_spans(t.start, parse.time_spans)]
+    vague_times = _lists()["vague_times"]
+    tokens = [
+        t
+        for t in passage.tokens[start:]
+        if not _in_spans(t.start, parse.time_spans) and t.norm not in vague_times
+    ]
     words = " ".join(t.text for t in tokens[:8])
     action = (
         words if criteria["specific"].met else f"[one action anyone could see, about “{words}”]"

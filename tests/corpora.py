@@ -1,0 +1,22 @@
+"""The labelled corpora in tests/data: read once, shared by the tests and the benchmark."""
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def rows(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def notes() -> list[tuple[str, str]]:
+    return [(label, text) for label, text in rows("notes.tsv")]
+
+
+def goals() -> list[tuple[str, str]]:
+    return [(label, text) for label, text in rows("goals.tsv")]
+
+
+def deid() -> list[tuple[str, str, list[str]]]:
+    return [(row[0], row[1], row[2].split("|") if len(row) > 2 else []) for row in rows("deid.tsv")]
