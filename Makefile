@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: app test lint clean
+.PHONY: app test lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "casework needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -20,6 +20,10 @@ test: $(STAMP)
 	bash scripts/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/checks.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
