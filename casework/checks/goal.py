@@ -49,6 +49,11 @@ _ONE_OFF = {
     "draft", "create", "set", "choose", "select", "name", "list", "identify", "present", "show",
     "install", "fix", "repair", "clear", "cancel", "confirm", "arrange", "change", "bring", "get",
 }  # fmt: skip
+_PARTICIPLES = {
+    "sent": "send", "written": "write", "paid": "pay", "brought": "bring", "taken": "take",
+    "given": "give", "set": "set", "built": "build", "put": "put", "done": "complete", "made": "make",
+    "read": "read", "kept": "keep", "met": "meet", "bought": "buy",
+}  # fmt: skip
 _MEASURE_PHRASES = re.compile(
     r"\b(?:in full|on time|in a row|as prescribed|every time|without missing)\b", re.I
 )
@@ -96,7 +101,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b{by}\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:\w+\s+)?{events}\b",
+            rf"\b{by}\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:[\w-]+\s+){{0,2}}{events}\b",
             re.I,
         ),
         re.compile(
@@ -225,7 +230,7 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
     if verb in {"have", "get"}:  # "have a rail installed": the participle is the action
         for k in range(j + 1, min(j + 6, len(norms))):
             participle = norms[k]
-            stem = participle[:-2] if participle.endswith("ed") else None
+            stem = _PARTICIPLES.get(participle) or (participle[:-2] if participle.endswith("ed") else None)
             if stem and (stem in lists["concrete_verbs"] or stem + "e" in lists["concrete_verbs"]):
                 verb = stem if stem in lists["concrete_verbs"] else stem + "e"
                 break

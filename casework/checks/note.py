@@ -28,6 +28,7 @@ _MAX_WALK = 8
 _POSSESSION = frozenset(
     {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
 )
+_TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
 _RESULT_VERBS = frozenset({"came", "back", "returned"})  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 
@@ -117,6 +118,8 @@ class _Reader:
         norms = self.norms
         if end < len(norms) and norms[end] in self.c.substance_tests:
             return True
+        if start > 0 and norms[start - 1] in _TESTED:
+            return True  # "tested dirty for cocaine"
         j = start - 1
         while (
             j >= 0
@@ -171,12 +174,18 @@ class _Reader:
             if self._is_cue(j):
                 return True
             j -= 1
-        # Attribution after the words: "…, her mother said."
+        # Attribution after the words: "…, her mother said." / "…, per the incident report."
         sentence = p.sentence_of(p.tokens[start].start)
         k = start + 1
         while k < len(self.norms) and p.sentence_of(p.tokens[k].start) == sentence:
-            if self.norms[k] in self.c.attribution_cues and self._is_person(k - 1):
+            word = self.norms[k]
+            comma_before = "," in p.text[p.tokens[start].end : p.tokens[k].start]
+            if word in self.c.attribution_cues and self._is_person(k - 1):
                 return "," in p.text[p.tokens[start].end : p.tokens[k - 1].start]
+            if comma_before and (
+                word == "per" or (word == "according" and self.norms[k + 1 : k + 2] == ["to"])
+            ):
+                return True
             k += 1
         return False
 
@@ -241,9 +250,11 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
         previous = p.token_index_at(start - 1)
         if any(
             p.tokens[k].norm in reader.c.quote_cues
-            for k in range(max(0, previous - 2), previous + 1)
+            for k in range(max(0, previous - 3), previous + 1)
         ):
             continue
+        if previous >= 0 and reader.attributed(previous):
+            continue  # inside reported speech: Client said he stays over "sometimes."
         findings.append(
             Finding(
                 rule="note.scare-quotes",
