@@ -230,7 +230,9 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
     if verb in {"have", "get"}:  # "have a rail installed": the participle is the action
         for k in range(j + 1, min(j + 6, len(norms))):
             participle = norms[k]
-            stem = _PARTICIPLES.get(participle) or (participle[:-2] if participle.endswith("ed") else None)
+            stem = _PARTICIPLES.get(participle) or (
+                participle[:-2] if participle.endswith("ed") else None
+            )
             if stem and (stem in lists["concrete_verbs"] or stem + "e" in lists["concrete_verbs"]):
                 verb = stem if stem in lists["concrete_verbs"] else stem + "e"
                 break
