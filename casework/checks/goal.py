@@ -9,6 +9,7 @@ Word lists: `casework/rules/smart.yaml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -183,6 +184,7 @@ def _time(text: str, parse: _Parse) -> None:
                 continue
             if parse.deadline_days is None or days > parse.deadline_days:
                 parse.deadline_days = days
+    parse.time_spans = _merged(parse.time_spans)
     lowered = f" {text.lower()} "
     for phrase in sorted(_lists()["vague_times"], key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
@@ -191,7 +193,19 @@ def _time(text: str, parse: _Parse) -> None:
 
 
 def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in spans)
+    """Is `position` inside one of `spans` (sorted, non-overlapping: see `_time`)?"""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from casework.checks.findings import Finding, Report
 from casework.checks.lexicon import Group, PhraseIndex, Term
@@ -25,6 +25,7 @@ from casework.checks.text import Passage
 from casework.rules import load_rules, word_list
 
 _MAX_WALK = 8
+_TRAILING_ATTRIBUTION = 30  # how far after a word "…, her mother said" is looked for
 _POSSESSION = frozenset(
     {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
 )
@@ -165,19 +166,28 @@ class _Reader:
         earlier = norms[max(0, j - 2) : j]
         return not any(w in self.c.worker_words for w in earlier)
 
+    @cached_property
+    def _cue_earlier_in_clause(self) -> list[bool]:
+        """For each token: does an attribution cue come before it in its clause? (one pass)"""
+        p, seen, clause, result = self.p, False, -1, []
+        for j, token in enumerate(p.tokens):
+            current = p.clause_of(token.start)
+            if current != clause:
+                clause, seen = current, False
+            result.append(seen)
+            seen = seen or self._is_cue(j)
+        return result
+
     def attributed(self, start: int) -> bool:
         """Is token `start` inside a clause that hands its words to a speaker?"""
-        p = self.p
-        clause = p.clause_of(p.tokens[start].start)
-        j = start - 1
-        while j >= 0 and p.clause_of(p.tokens[j].start) == clause:
-            if self._is_cue(j):
-                return True
-            j -= 1
+        if self._cue_earlier_in_clause[start]:
+            return True
         # Attribution after the words: "…, her mother said." / "…, per the incident report."
+        p = self.p
         sentence = p.sentence_of(p.tokens[start].start)
-        k = start + 1
-        while k < len(self.norms) and p.sentence_of(p.tokens[k].start) == sentence:
+        for k in range(start + 1, min(start + _TRAILING_ATTRIBUTION, len(self.norms))):
+            if p.sentence_of(p.tokens[k].start) != sentence:
+                break
             word = self.norms[k]
             comma_before = "," in p.text[p.tokens[start].end : p.tokens[k].start]
             if word in self.c.attribution_cues and self._is_person(k - 1):
@@ -186,7 +196,6 @@ class _Reader:
                 word == "per" or (word == "according" and self.norms[k + 1 : k + 2] == ["to"])
             ):
                 return True
-            k += 1
         return False
 
     def cites_diagnosis(self, start: int) -> bool:
