@@ -75,3 +75,31 @@ def test_document_findings_carry_the_field_path():
 def test_a_declared_name_after_any_cue_is_caught(name, relation):
     text = f"Her {relation} {name} came in."
     assert [text[f.start : f.end] for f in find_identifiers(text, [name]).findings] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client goes to the Community Center on Fridays.",  # a kind of place, not a particular one
+        "An officer brought her to the shelter.",
+        "Client was born in 1979.",  # a year alone is allowed
+        "Client lost 20 pounds and walks 3 miles a day.",
+        "Her daughter is two and her son is in foster care.",
+    ],
+)
+def test_generic_details_are_not_identifiers(text):
+    assert find_identifiers(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her daughter Aaliyah is two.", "Aaliyah"),  # in no 1990 name list: the relation tells
+        ("The worker met mr. nguyen at the library.", "nguyen"),
+        ("Officer Ramirez brought her in.", "Ramirez"),
+        ("Client said her neighbor Jesus helps.", "Jesus"),
+    ],
+)
+def test_relations_and_titles_mark_names(text, name):
+    found = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(name in span for span in found), found

@@ -40,6 +40,20 @@ _MESSAGES = {
     "record-number": "looks like a case, record, account, licence or plate number",
     "handle": "is a social media handle",
 }
+_RELATIONS = frozenset({
+    "son", "daughter", "mother", "father", "mom", "dad", "husband", "wife", "partner", "boyfriend",
+    "girlfriend", "grandmother", "grandfather", "grandson", "granddaughter", "niece", "nephew",
+    "cousin", "aunt", "uncle", "sister", "brother", "friend", "neighbor", "neighbour", "roommate",
+    "caseworker", "landlord", "teacher", "counselor", "counsellor", "therapist", "supervisor", "boss",
+    "coworker", "stepson", "stepdaughter", "stepmother", "stepfather", "baby", "spouse", "fiance",
+    "fiancee", "sponsor", "mentor", "named", "called", "nicknamed",
+})  # fmt: skip
+# Capitalised words that follow a relation without being a name: "her son Monday", "my mom Said".
+_NEVER_NAMES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "Is", "Was", "Has", "Had", "Said", "And", "The", "Who", "When", "Also", "Again",
+})  # fmt: skip
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "mx", "miss", "dr", "rev", "officer", "judge", "pastor", "coach"}
 )
@@ -77,6 +91,7 @@ class _Data:
     places: dict[str, bool]
     multiword_places: dict[str, tuple[str, ...]]
     employers: re.Pattern[str]
+    generic: frozenset[str]
 
 
 @cache
@@ -104,6 +119,7 @@ def _data() -> _Data:
         last={name.lower(): common for name, common in word_list("names_last")},
         places=places,
         multiword_places=multiword,
+        generic=frozenset(rules["generic_place_words"]),
         employers=re.compile(
             r"(?<![\w'])(?:" + "|".join(re.escape(e) for e in employers) + r")(?![\w'])",
             re.IGNORECASE,
@@ -123,6 +139,12 @@ def _finding(kind: str, text: str, start: int, end: int) -> Finding:
         start=start,
         end=end,
     )
+
+
+def _generic(name: str) -> bool:
+    """A school or facility named only by kind ("the Community Center") identifies nobody."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return all(word in _data().generic for word in words[:-1])
 
 
 def _phones(text: str) -> Iterator[tuple[int, int]]:
@@ -148,6 +170,16 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     following = passage.norms[i + 1] if i + 1 < len(passage.norms) else ""
     if norm in declared:
         return True
+    if token.text[:1].isupper() and previous in _RELATIONS and token.text not in _NEVER_NAMES:
+        return True  # "her daughter Aaliyah": a name even if no list knows it
+    if (
+        previous in {"mr", "mrs", "ms", "mx", "dr", "rev"}
+        and token.text.isalpha()
+        and len(norm) > 1
+    ):
+        return True  # "Dr. Williams", "mr. nguyen": whatever the case
+    if previous in _TITLES and token.text[:1].isupper():
+        return True  # "Officer Ramirez", not "an officer brought"
     if proper:
         if previous in _TITLES:
             return True
@@ -250,7 +282,7 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
                 if "name" in pattern.groupindex and match.group("name")
                 else match.span()
             )
-            if end > start:
+            if end > start and not (kind in {"school", "facility"} and _generic(text[start:end])):
                 spans.append((kind, start, end))
     spans += [("phone", start, end) for start, end in _phones(text)]
     spans += [("employer", m.start(), m.end()) for m in data.employers.finditer(text)]
