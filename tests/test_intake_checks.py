@@ -125,3 +125,16 @@ def test_baseline_needs_source_contact_and_observations(eviction):
         initial_observations='Arrived on time with a folder of papers; said "I brought everything."',
     )
     assert check_baseline(full, eviction).ok
+
+
+def test_the_documentation_coach_reads_the_free_text(eviction):
+    judged = Intake(
+        referral_source="School social worker",
+        contact_method="Walk-in",
+        initial_observations="Client was hostile and obviously lying about the rent.",
+    )
+    report = check_baseline(judged, eviction)
+    assert {"note.character", "note.credibility"} <= {f.rule for f in report.findings}
+    assert not report.ok
+    issue = Intake(presenting_issue='Client claims she paid. She said: "I paid every month."')
+    assert "note.credibility" in {f.rule for f in check_presenting_issue(issue, eviction).findings}

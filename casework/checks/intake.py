@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from casework.checks.findings import Finding, Report
+from casework.checks.note import check_note
 from casework.model import Intake, Scenario
 from casework.screening import (
     OUTCOME_LABELS,
@@ -130,6 +131,11 @@ def check_rapport(intake: Intake) -> Report:
     return Report(tuple(findings), tuple(strengths))
 
 
+def _language(text: str) -> tuple[Finding, ...]:
+    """The documentation coach's findings on a free-text field (all severities)."""
+    return check_note(text).findings if text.strip() else ()
+
+
 def check_presenting_issue(intake: Intake, scenario: Scenario) -> Report:
     text = intake.presenting_issue.strip()
     example = scenario.instructor_notes.model_presenting_issue
@@ -149,9 +155,11 @@ def check_presenting_issue(intake: Intake, scenario: Scenario) -> Report:
                 ),
             )
         )
+    language = _language(text)
     if not has_quote(text):
         return Report(
             (
+                *language,
                 Finding(
                     rule="intake.presenting-issue.no-quote",
                     category="presenting issue",
@@ -165,7 +173,9 @@ def check_presenting_issue(intake: Intake, scenario: Scenario) -> Report:
                 ),
             )
         )
-    return Report((), ("The presenting issue quotes the client, so their own view is on record.",))
+    return Report(
+        language, ("The presenting issue quotes the client, so their own view is on record.",)
+    )
 
 
 def check_eligibility(intake: Intake, scenario: Scenario) -> Report:
@@ -301,6 +311,7 @@ def check_baseline(intake: Intake, scenario: Scenario) -> Report:
                 source=NASW_RECORDS,
             )
         )
+    findings.extend(_language(intake.initial_observations))
     strengths = () if findings else ("The baseline record is complete.",)
     return Report(tuple(findings), strengths)
 
