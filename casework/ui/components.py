@@ -46,29 +46,21 @@ def section_title(number: int, title: str, teaching: str) -> widgets.HTML:
     )
 
 
-def text_area(label: str, placeholder: str, hook: str, rows: int = 3) -> widgets.Textarea:
-    area = widgets.Textarea(
-        description=label,
-        placeholder=placeholder,
-        rows=rows,
-        continuous_update=True,
-        style={"description_width": "12em"},
-        layout=widgets.Layout(width="95%"),
-    )
-    area.add_class(f"e2e-{hook}")
-    return area
-
-
-def text_line(label: str, placeholder: str, hook: str) -> widgets.Text:
-    line = widgets.Text(
+def text_input(
+    label: str, placeholder: str, hook: str, rows: int = 0
+) -> widgets.Text | widgets.Textarea:
+    """A labelled input that syncs as the user types; `rows` > 0 makes it a text area."""
+    kind, extra = (widgets.Textarea, {"rows": rows}) if rows else (widgets.Text, {})
+    field = kind(
         description=label,
         placeholder=placeholder,
         continuous_update=True,
         style={"description_width": "12em"},
         layout=widgets.Layout(width="95%"),
+        **extra,
     )
-    line.add_class(f"e2e-{hook}")
-    return line
+    field.add_class(f"e2e-{hook}")
+    return field
 
 
 def check_button(label: str, hook: str) -> widgets.Button:
