@@ -87,11 +87,7 @@ class IntakeApp(widgets.VBox):
         self.confidentiality.add_class("e2e-confidentiality")
         self.confidentiality_limits.add_class("e2e-confidentiality-limits")
         self.texts = {
-            field: (
-                ui.text_area(label, hint, _hook(field), rows)
-                if rows
-                else ui.text_line(label, hint, _hook(field))
-            )
+            field: ui.text_input(label, hint, _hook(field), rows)
             for field, (label, hint, rows) in _TEXT_FIELDS.items()
         }
         self.criteria_box = widgets.VBox()
