@@ -2,7 +2,7 @@
 
 import pytest
 
-from casework.checks.note import check_note
+from casework.checks.note import check_contact_note, check_note
 
 
 def flagged(text: str) -> list[str]:
@@ -89,3 +89,41 @@ def test_findings_teach_what_why_and_a_better_version():
 
 def test_quoting_the_client_is_praised():
     assert check_note('Client said, "I brought everything."').strengths
+
+
+COMPLETE = (
+    "Day 14, home visit. Present: client and her sister. Client said, “The fund paid the rent.” "
+    "Gave a bus pass and referred her to the food pantry. Next step: client will bring the lease to the next visit."
+)
+
+
+def test_a_complete_contact_note_passes():
+    report = check_contact_note(COMPLETE)
+    assert report.ok, [f.rule for f in report.findings]
+    assert any("records the date" in s for s in report.strengths)
+
+
+@pytest.mark.parametrize(
+    ("removed", "rule"),
+    [
+        ("Day 14, ", "note.completeness.date"),
+        ("home visit. ", "note.completeness.method"),
+        ("Client said, “The fund paid the rent.” ", "note.completeness.client-statement"),
+        (
+            "Next step: client will bring the lease to the next visit.",
+            "note.completeness.next-step",
+        ),
+    ],
+)
+def test_each_missing_element_is_named(removed, rule):
+    report = check_contact_note(COMPLETE.replace(removed, ""))
+    completeness = [f for f in report.findings if f.category == "completeness"]
+    assert [f.rule for f in completeness] == [rule]
+    assert completeness[0].suggestion.startswith("Add it, for example:")
+
+
+def test_contact_notes_get_language_feedback_too_but_plain_checks_do_not_ask_for_completeness():
+    assert "note.credibility" in {
+        f.rule for f in check_contact_note("Client claims she paid.").findings
+    }
+    assert all(f.category != "completeness" for f in check_note("Client said she paid.").findings)

@@ -316,3 +316,36 @@ def check_note(text: str) -> Report:
     if passage.quotes and not any(f.severity != "info" for f in findings):
         strengths = ("You quote the client's own words, which keeps their view on the record.",)
     return Report(tuple(findings), strengths)
+
+
+@cache
+def _note_elements() -> tuple[str, list[tuple[dict, list[re.Pattern[str]]]]]:
+    data = load_rules("contact_note")
+    return data["source"], [(e, [re.compile(p) for p in e["patterns"]]) for e in data["elements"]]
+
+
+def check_contact_note(text: str) -> Report:
+    """A whole contact note: the coach's language findings plus what the note leaves out."""
+    language = check_note(text)
+    source, elements = _note_elements()
+    missing, present = [], []
+    for element, patterns in elements:
+        if any(pattern.search(text) for pattern in patterns):
+            present.append(element["label"])
+            continue
+        missing.append(
+            Finding(
+                rule=f"note.completeness.{element['id'].replace('_', '-')}",
+                category="completeness",
+                severity="warning",
+                message=f"The note does not record {element['label']}. {element['why']}",
+                suggestion=f"Add it, for example: {element['example']}",
+                source=source,
+                start=0,
+                end=len(text),
+            )
+        )
+    strengths = language.strengths + (
+        (f"The note records {', '.join(present)}.",) if present else ()
+    )
+    return Report(language.findings + tuple(missing), strengths)
