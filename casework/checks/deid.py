@@ -213,15 +213,15 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             and token.text.capitalize() not in data.not_names
             and token.text not in data.not_names
         )
-        kind = "name" if _reads_as_name(passage, i, proper, declared) else None
-        if kind is None and proper and not passage.is_sentence_start(i):
-            place = _place_at(passage, i, previous)
+        if not _reads_as_name(passage, i, proper, declared):
+            place = (
+                _place_at(passage, i, previous)
+                if proper and not passage.is_sentence_start(i)
+                else None
+            )
             if place:
                 yield "place", token.start, tokens[place - 1].end
-                i = place
-                continue
-        if kind is None:
-            i += 1
+            i = place or i + 1
             continue
         end = i + 1
         # A surname after a first name: "Dana Reyes", "DANA REYES", "dana reyes".
