@@ -59,7 +59,12 @@ def _read_inputs(files: list[str]) -> list[tuple[str, str]]:
     inputs = []
     for name in files or ["-"]:
         if name == "-":
-            inputs.append(("<stdin>", sys.stdin.read()))
+            try:  # decode strictly: UTF-8 mode would otherwise smuggle bad bytes through
+                inputs.append(("<stdin>", sys.stdin.buffer.read().decode("utf-8")))
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"cannot read standard input: not UTF-8 text ({error.reason})"
+                ) from None
             continue
         try:
             inputs.append((name, Path(name).read_text(encoding="utf-8")))

@@ -95,3 +95,11 @@ def test_binary_input_is_unreadable(tmp_path: Path):
     blob.write_bytes(b"\xff\xfe\x00\x81")
     result = run("note", str(blob))
     assert result.returncode == 2 and "cannot read" in result.stderr
+
+
+def test_undecodable_standard_input_exits_2():
+    assert CASEWORK
+    result = subprocess.run(
+        [CASEWORK, "check", "note"], input=b"\xff\xfe\x00\x81", capture_output=True, timeout=60
+    )
+    assert result.returncode == 2 and b"not UTF-8" in result.stderr

@@ -46,3 +46,9 @@ def test_the_rewrite_skeleton_uses_the_goals_own_words():
     assert "improve her budgeting skills" in suggestion
     assert "soon" not in suggestion
     assert "[how many / how often" in suggestion and "by [day N" in suggestion
+
+
+def test_the_actor_is_the_word_nearest_will():
+    report = check_goal("By day 30, client will submit the housing application.")
+    assert report.smart
+    assert report.criteria["specific"].reason.startswith("client will submit")

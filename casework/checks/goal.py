@@ -213,17 +213,12 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
     for index, word in enumerate(norms):
         if word not in _WILL or _in_spans(tokens[index].start, parse.time_spans):
             continue
-        before = norms[max(0, index - 4) : index]
-        names = [t.text for t in tokens[max(0, index - 4) : index] if t.text[:1].isupper()]
-        if any(w in lists["actors"] for w in before) or names:
-            parse.actor = next(
-                (
-                    t.text
-                    for t in tokens[max(0, index - 4) : index]
-                    if t.norm in lists["actors"] or t.text[:1].isupper()
-                ),
-                None,
-            )
+        window = reversed(tokens[max(0, index - 4) : index])  # the nearest candidate wins
+        actor = next(
+            (t.text for t in window if t.norm in lists["actors"] or t.text[:1].isupper()), None
+        )
+        if actor:
+            parse.actor = actor
             parse.verb_index = index + 1
             break
     if (
