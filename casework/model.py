@@ -228,9 +228,6 @@ class Scenario(Strict):
             raise ValueError(f"fictional_names must declare {', '.join(undeclared)}")
         return self
 
-    def signal(self, signal_id: str) -> UrgencySignal | None:
-        return next((s for s in self.urgency_signals if s.id == signal_id), None)
-
 
 # --- Case record -------------------------------------------------------------------------
 

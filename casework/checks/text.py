@@ -6,7 +6,6 @@ Everything here is linear in the length of the text (checked up to 100 000 chara
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -81,10 +80,6 @@ class Passage:
     def clause_of(self, position: int) -> int:
         return bisect_right(self.clause_breaks, position)
 
-    def sentence_spans(self) -> list[tuple[int, int]]:
-        edges = [0, *self.sentence_breaks, len(self.text)]
-        return [(a, b) for a, b in itertools.pairwise(edges) if self.text[a:b].strip()]
-
     def token_index_at(self, position: int) -> int:
         return bisect_right(self._starts, position) - 1
 
@@ -96,7 +91,3 @@ class Passage:
         return bool(re.search(r"[.!?:\n]", between)) or self.sentence_of(
             previous.start
         ) != self.sentence_of(self.tokens[index].start)
-
-
-def split_lines(text: str) -> list[str]:
-    return text.splitlines()
