@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from casework.model import Criterion, Fact, Priority, Scenario, UrgencySignal
@@ -101,7 +102,9 @@ class TriageResult:
     reasons: tuple[str, ...]
 
 
+@cache
 def triage_levels() -> dict[str, Level]:
+    """The priority levels from the rules file, read once (treat as read-only)."""
     rules = load_rules("triage")
     return {item["id"]: Level(**item) for item in rules["levels"]}
 

@@ -6,6 +6,7 @@ import re
 
 from casework.checks.findings import Finding, Report
 from casework.checks.note import check_note
+from casework.checks.text import Passage
 from casework.model import Intake, Scenario
 from casework.screening import (
     OUTCOME_LABELS,
@@ -18,7 +19,6 @@ from casework.screening import (
 GUIDE = "Practice guide, intake and assessment table"
 NASW_RECORDS = "NASW Standards for Social Work Case Management (2013), Standard 10: record keeping"
 
-_QUOTE = re.compile(r"[\"“”].{3,}?[\"“”]", re.DOTALL)
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me|we|our)\b")
 _MIN_WORDS = 6
 
@@ -28,7 +28,8 @@ def _words(text: str) -> int:
 
 
 def has_quote(text: str) -> bool:
-    return bool(_QUOTE.search(text))
+    """Does the text quote someone? The same reading of quotation marks as the coach's."""
+    return bool(Passage(text).quotes)
 
 
 def check_rapport(intake: Intake) -> Report:
