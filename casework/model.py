@@ -132,6 +132,12 @@ class Disclosure(Strict):
     day: int = Field(ge=1, description="Days after intake when this surfaces.")
     domain: LifeDomain
     text: Text
+    model_score: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        description="The score the instructor gives `domain` once this is known (1–5).",
+    )
 
 
 class Strengths(Strict):
@@ -140,6 +146,27 @@ class Strengths(Strict):
     environment: list[Text] = Field(min_length=1)
     past_successes: list[Text] = Field(min_length=1)
     cultural_assets: list[Text] = Field(min_length=1)
+
+
+class Resource(Strict):
+    """One entry of the community's resource directory (design brief, stage 0)."""
+
+    id: Identifier
+    name: Text = Field(description="An invented organisation or person; declare it as fictional.")
+    kind: Literal["formal", "informal"] = Field(
+        default="formal", description="Informal: family, faith community, self-help group."
+    )
+    services: list[Text] = Field(min_length=1)
+    domains: list[LifeDomain] = Field(min_length=1)
+    eligibility: Text = Field(description="Who the service is for, in plain words.")
+    min_age: int | None = Field(default=None, ge=0)
+    max_age: int | None = Field(default=None, ge=0)
+    languages: list[Text] = Field(min_length=1)
+    waiting_days: int = Field(default=0, ge=0, description="Typical wait before the first service.")
+    hours: Text
+    cost: Text
+    how_to_refer: Text
+    evidence: Text = Field(description="What is known about whether the service works.")
 
 
 class EventKind(StrEnum):
@@ -204,6 +231,9 @@ class Scenario(Strict):
     later_disclosures: list[Disclosure] = Field(min_length=1)
     strengths: Strengths
     client_priorities: list[Text] = Field(min_length=1)
+    resources: list[Resource] = Field(
+        min_length=2, description="The community's resource directory for this scenario."
+    )
     timeline: list[TimelineEvent] = Field(min_length=6)
     closure: Closure
     instructor_notes: InstructorNotes
@@ -221,6 +251,18 @@ class Scenario(Strict):
         days = [event.day for event in self.timeline]
         if days != sorted(days):
             raise ValueError("timeline events must be in day order")
+        resource_ids = [r.id for r in self.resources]
+        if len(resource_ids) != len(set(resource_ids)):
+            raise ValueError("resources ids must be unique")
+        undeclared_places = [
+            r.name
+            for r in self.resources
+            if r.name not in self.fictional_places and r.name not in self.fictional_names
+        ]
+        if undeclared_places:
+            raise ValueError(
+                "fictional_places (or fictional_names) must declare " + ", ".join(undeclared_places)
+            )
         declared = set(self.fictional_names)
         people = [self.client.name, *(p.name for p in self.client.household)]
         undeclared = [name for name in people if name not in declared]
@@ -255,6 +297,90 @@ class Intake(BaseModel):
     initial_observations: str = ""
 
 
+class StrengthCategory(StrEnum):
+    """Where strengths are looked for, beside the needs (strengths perspective)."""
+
+    personal = "personal"
+    supports = "supports"
+    environment = "environment"
+    past_successes = "past_successes"
+    cultural_assets = "cultural_assets"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DomainRating(Record):
+    """One life domain as the student rated it, with the facts that support the score."""
+
+    score: int | None = Field(default=None, ge=1, le=5)
+    evidence: list[str] = []  # scenario facts cited, verbatim
+    note: str = ""
+    immediate_action: str = ""  # for a domain in crisis: the action now, or why none
+
+
+TieKind = Literal["strong", "tenuous", "stressful"]
+Flow = Literal["to_client", "from_client", "both", "none"]
+
+
+class Tie(Record):
+    """A line on the eco-map: a person or system around the client."""
+
+    name: str
+    kind: TieKind
+    flow: Flow = "none"
+
+
+class Assessment(Record):
+    initial: dict[LifeDomain, DomainRating] = {}
+    strengths: dict[StrengthCategory, str] = {}  # one strength a line, in each category
+    ties: dict[str, Tie] = {}
+    revealed: list[str] = []  # ids of later disclosures the student has read
+    reassessment: dict[LifeDomain, DomainRating] = {}
+
+
+class ActionStep(Record):
+    what: str = ""
+    who: str = ""  # "client", "case_manager" or a resource id
+    due_day: int | None = Field(default=None, ge=0)
+    how_often: str = ""
+    where: str = ""
+    barrier: str = ""
+    mitigation: str = ""
+    resource: str = ""  # a resource id, or "" when none is needed
+    after: list[str] = []  # ids of steps that must be done first
+
+
+class Goal(Record):
+    text: str = ""
+    domain: LifeDomain | None = None
+    priority: str = ""  # the client's stated priority this goal serves, verbatim
+    steps: dict[str, ActionStep] = {}
+
+
+class Release(Record):
+    """The client's release of information for one provider."""
+
+    shared: str = ""  # what may be shared
+    purpose: str = ""
+    signed_day: int | None = Field(default=None, ge=0)
+
+
+class Signature(Record):
+    name: str = ""
+    day: int | None = Field(default=None, ge=0)
+
+
+class CarePlan(Record):
+    time_limit_days: int | None = Field(default=90, ge=1)
+    goals: dict[str, Goal] = {}  # keyed by id so two windows' edits merge goal by goal
+    crisis_reasons: dict[LifeDomain, str] = {}  # why a domain in crisis has no goal
+    releases: dict[str, Release] = {}  # by resource id
+    if_not_done: str = ""  # what happens if a party does not act
+    signatures: dict[str, Signature] = {}  # by party: "client", "case_manager", resource id
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -269,3 +395,5 @@ class CaseRecord(BaseModel):
     scenario_id: Identifier
     created_at: datetime = Field(default_factory=_now)
     intake: Intake = Intake()
+    assessment: Assessment = Assessment()
+    plan: CarePlan = CarePlan()

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from casework.model import CaseRecord, Intake
+from pydantic import BaseModel
+
+from casework.model import CaseRecord
 from casework.store import CaseStore, SaveResult
 
 log = logging.getLogger(__name__)
@@ -61,11 +63,25 @@ class CaseSession:
 
     def update_intake(self, **changes: Any) -> None:
         """Apply validated changes to the intake section, then (auto)save."""
+        self.update_section("intake", **changes)
+
+    def update_section(self, section: str, **changes: Any) -> None:
+        """Apply validated changes to one section of the record ("intake", "plan", …)."""
         with self._lock:
-            intake = Intake.model_validate({**self.record.intake.model_dump(), **changes})
-            if intake == self.record.intake:
+            current: BaseModel = getattr(self.record, section)
+            self.replace_section(
+                section, type(current).model_validate({**current.model_dump(), **changes})
+            )
+
+    def replace_section(self, section: str, value: BaseModel) -> None:
+        """Put a whole new version of a section in the record, then (auto)save."""
+        with self._lock:
+            if value == getattr(self.record, section):
                 return
-            self.record = self.record.model_copy(update={"intake": intake})
+            # validate the whole record, so a bad value fails here and not at save time
+            self.record = CaseRecord.model_validate(
+                {**self.record.model_dump(), section: value.model_dump()}
+            )
             self._dirty = True
         self._schedule()
 
@@ -114,7 +130,7 @@ class CaseSession:
             f"Both sets of changes are kept in revision {self.revision}."
         )
         if result.conflicts:
-            fields = ", ".join(c.removeprefix("intake.") for c in result.conflicts)
+            fields = ", ".join(c.split(".", 1)[-1].replace("_", " ") for c in result.conflicts)
             message += (
                 f" You both changed: {fields}. Your version is shown; the other one is kept "
                 f"in revision {result.merged_with}."

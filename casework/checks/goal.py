@@ -134,6 +134,8 @@ class GoalContext:
     time_limit_days: int | None = None
     needs: tuple[str, ...] = ()  # assessed needs: life-domain ids or short descriptions
     priorities: tuple[str, ...] = ()  # the client's stated priorities, in their words
+    linked_to: str | None = None  # an explicit link made in the plan: "assessed need: Health"
+    step_due_days: tuple[int | None, ...] | None = None  # the goal's action steps, when planned
 
 
 @dataclass(frozen=True)
@@ -372,6 +374,24 @@ def _achievable(parse: _Parse, context: GoalContext | None) -> Criterion:
             False,
             f"The goal runs {parse.deadline_days} days, past the plan's time limit of {context.time_limit_days} days.",
         )
+    if context.step_due_days is not None:
+        late = [
+            day for day in context.step_due_days if day is not None and day > parse.deadline_days
+        ]
+        if late:
+            return Criterion(
+                False,
+                f"A step is due on day {max(late)}, after the goal's own deadline (day {parse.deadline_days}): the steps do not add up to the goal in time.",
+            )
+        if not context.step_due_days:
+            return Criterion(
+                None,
+                f"{parse.deadline_days} days fits the plan's {context.time_limit_days} days; add the action steps to show how it can be done.",
+            )
+        return Criterion(
+            True,
+            f"{parse.deadline_days} days fits the plan's {context.time_limit_days} days, and every step is due by then.",
+        )
     return Criterion(
         True, f"{parse.deadline_days} days fits inside the plan's {context.time_limit_days} days."
     )
@@ -382,6 +402,8 @@ def _content_words(text: str) -> set[str]:
 
 
 def _relevant(passage: Passage, context: GoalContext | None) -> Criterion:
+    if context is not None and context.linked_to:
+        return Criterion(True, f"It serves {context.linked_to}.")
     if context is None or not (context.needs or context.priorities):
         return Criterion(
             None,

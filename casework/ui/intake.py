@@ -7,18 +7,15 @@ once); every verdict and piece of feedback comes from `casework.screening` and
 
 from __future__ import annotations
 
-import atexit
 from html import escape
 
 import ipywidgets as widgets
 
 from casework.checks.intake import INTAKE_SECTIONS
 from casework.model import CaseRecord, Scenario
-from casework.scenarios import Catalogue, load_catalogue
 from casework.screening import screen_eligibility, triage_levels
-from casework.session import CURRENT_CASE, CaseSession, SaveStatus
-from casework.store import CaseStore
 from casework.ui import components as ui
+from casework.ui.stage import StageApp
 
 _TEXT_FIELDS = {
     # field: (label, placeholder, rows; 0 rows means a one-line input)
@@ -50,34 +47,14 @@ def _hook(field: str) -> str:
     return field.replace("_", "-")
 
 
-class IntakeApp(widgets.VBox):
+class IntakeApp(StageApp):
     """The intake stage as one composed widget. `IntakeApp()` in a notebook is the whole app."""
 
-    def __init__(
-        self,
-        store: CaseStore | None = None,
-        catalogue: Catalogue | None = None,
-        autosave_delay: float = 0.6,
-    ):
-        super().__init__()
-        self.store = store or CaseStore()
-        self.catalogue = catalogue or load_catalogue()
-        self.autosave_delay = autosave_delay
-        self.session: CaseSession | None = None
-        self.scenario: Scenario | None = None
-        self._loading = False
+    title = "Stage 1 · Intake"
+    subtitle = "First meeting: build trust, hear the story, screen, triage, record."
 
-        self.picker = widgets.Dropdown(
-            options=[("Choose a scenario…", None), *self.catalogue.titles()],
-            value=None,
-            description="Scenario",
-        )
-        self.picker.add_class("e2e-scenario")
-        self.status = widgets.HTML()
-        self.status.add_class("e2e-save-status")
+    def build_sections(self) -> list[widgets.Widget]:
         self.briefing = widgets.HTML()
-        self.problems = widgets.HTML(self._catalogue_problems())
-
         self.confidentiality = widgets.Checkbox(
             description="I explained confidentiality", indent=False
         )
@@ -117,98 +94,69 @@ class IntakeApp(widgets.VBox):
         }
         for name, button in self.buttons.items():
             button.on_click(lambda _button, name=name: self.show_feedback(name))
-
-        self.scenario_panel = self._layout_sections()
-        self.scenario_panel.layout.display = "none"
-        self.children = [
-            ui.style_sheet(),
-            ui.header(
-                "Stage 1 · Intake",
-                "First meeting: build trust, hear the story, screen, triage, record.",
-            ),
-            self.problems,
-            self.picker,
-            self.status,
-            self.scenario_panel,
-        ]
         self._observe()
-        current = self.store.get_setting(CURRENT_CASE)
-        if current in self.catalogue.scenarios:
-            self.picker.value = current
+        return self._layout_sections()
 
     # --- layout -------------------------------------------------------------------------
 
-    def _layout_sections(self) -> widgets.VBox:
+    def _layout_sections(self) -> list[widgets.Widget]:
         t = self.texts
-        return widgets.VBox(
-            [
-                self.briefing,
-                ui.section_title(
-                    1,
-                    "Rapport and confidentiality",
-                    "Explain confidentiality and its limits first. Then listen, reflect back what you "
-                    "heard without judging, and ask the client what they want, hope for, and see as "
-                    "their strengths. Record their answers in their own words.",
-                ),
-                self.confidentiality,
-                self.confidentiality_limits,
-                t["reflection"],
-                t["client_wants"],
-                t["client_hopes"],
-                t["client_strengths"],
-                self.buttons["rapport"],
-                self.feedback["rapport"],
-                ui.section_title(
-                    2,
-                    "Presenting issue",
-                    "Why is the client here now? Write it as the client put it, quoting at least one "
-                    "thing they said, and keep your own interpretation out.",
-                ),
-                t["presenting_issue"],
-                self.buttons["presenting_issue"],
-                self.feedback["presenting_issue"],
-                ui.section_title(
-                    3,
-                    "Eligibility screening",
-                    "Decide each program rule from the evidence you gathered, then run the screening.",
-                ),
-                self.criteria_box,
-                self.buttons["eligibility"],
-                self.feedback["eligibility"],
-                ui.section_title(
-                    4,
-                    "Urgency triage",
-                    "Tick what calls for faster action, then set the priority. Danger to anyone's "
-                    "safety outranks everything else.",
-                ),
-                self.signals_box,
-                self.priority,
-                self.buttons["urgency"],
-                self.feedback["urgency"],
-                ui.section_title(
-                    5,
-                    "Baseline record",
-                    "How the case began and what you observed: behaviour you saw and words you "
-                    "heard, not conclusions.",
-                ),
-                t["referral_source"],
-                t["contact_method"],
-                t["initial_observations"],
-                self.buttons["baseline"],
-                self.feedback["baseline"],
-            ]
-        )
-
-    def _catalogue_problems(self) -> str:
-        if not self.catalogue.errors:
-            return ""
-        items = "".join(
-            f"<li><pre>{escape(str(error))}</pre></li>" for error in self.catalogue.errors
-        )
-        return (
-            "<div class='cw-panel cw-warning' role='alert'><b>Some scenario files could not be "
-            f"loaded</b> and are left out of the list. Ask your trainer to fix them:<ul>{items}</ul></div>"
-        )
+        return [
+            self.briefing,
+            ui.section_title(
+                1,
+                "Rapport and confidentiality",
+                "Explain confidentiality and its limits first. Then listen, reflect back what you "
+                "heard without judging, and ask the client what they want, hope for, and see as "
+                "their strengths. Record their answers in their own words.",
+            ),
+            self.confidentiality,
+            self.confidentiality_limits,
+            t["reflection"],
+            t["client_wants"],
+            t["client_hopes"],
+            t["client_strengths"],
+            self.buttons["rapport"],
+            self.feedback["rapport"],
+            ui.section_title(
+                2,
+                "Presenting issue",
+                "Why is the client here now? Write it as the client put it, quoting at least one "
+                "thing they said, and keep your own interpretation out.",
+            ),
+            t["presenting_issue"],
+            self.buttons["presenting_issue"],
+            self.feedback["presenting_issue"],
+            ui.section_title(
+                3,
+                "Eligibility screening",
+                "Decide each program rule from the evidence you gathered, then run the screening.",
+            ),
+            self.criteria_box,
+            self.buttons["eligibility"],
+            self.feedback["eligibility"],
+            ui.section_title(
+                4,
+                "Urgency triage",
+                "Tick what calls for faster action, then set the priority. Danger to anyone's "
+                "safety outranks everything else.",
+            ),
+            self.signals_box,
+            self.priority,
+            self.buttons["urgency"],
+            self.feedback["urgency"],
+            ui.section_title(
+                5,
+                "Baseline record",
+                "How the case began and what you observed: behaviour you saw and words you "
+                "heard, not conclusions.",
+            ),
+            t["referral_source"],
+            t["contact_method"],
+            t["initial_observations"],
+            self.buttons["baseline"],
+            self.feedback["baseline"],
+        ]
 
     def _briefing_html(self, scenario: Scenario) -> str:
         client = scenario.client
@@ -268,7 +216,6 @@ class IntakeApp(widgets.VBox):
     # --- record <-> widgets ---------------------------------------------------------------
 
     def _observe(self) -> None:
-        self.picker.observe(self._on_pick, "value")
         for field, widget in self.texts.items():
             widget.observe(
                 lambda change, field=field: self._edit(**{field: change["new"]}), "value"
@@ -282,9 +229,7 @@ class IntakeApp(widgets.VBox):
         self.priority.observe(lambda change: self._edit(priority=change["new"]), "value")
 
     def _edit(self, **changes: object) -> None:
-        if self._loading or self.session is None:
-            return
-        self.session.update_intake(**changes)
+        self.edit("intake", **changes)
 
     def _on_answers(self, _change: dict) -> None:
         self._edit(
@@ -296,61 +241,27 @@ class IntakeApp(widgets.VBox):
     def _on_flags(self, _change: dict) -> None:
         self._edit(urgency_flags=[sid for sid, box in self.flags.items() if box.value])
 
-    def _show_record(self, record: CaseRecord) -> None:
+    def show_record(self, record: CaseRecord) -> None:
         intake = record.intake
-        self._loading = True
-        try:
-            for field, widget in self.texts.items():
-                widget.value = getattr(intake, field)
-            self.confidentiality.value = intake.confidentiality_explained
-            self.confidentiality_limits.value = intake.confidentiality_limits_explained
-            for cid, radio in self.answers.items():
-                radio.value = intake.eligibility_answers.get(cid)
-            for sid, box in self.flags.items():
-                box.value = sid in intake.urgency_flags
-            self.priority.value = intake.priority
-        finally:
-            self._loading = False
+        for field, widget in self.texts.items():
+            widget.value = getattr(intake, field)
+        self.confidentiality.value = intake.confidentiality_explained
+        self.confidentiality_limits.value = intake.confidentiality_limits_explained
+        for cid, radio in self.answers.items():
+            radio.value = intake.eligibility_answers.get(cid)
+        for sid, box in self.flags.items():
+            box.value = sid in intake.urgency_flags
+        self.priority.value = intake.priority
 
-    def _on_status(self, status: SaveStatus) -> None:
-        self.status.value = ui.status_html(status)
-
-    def _on_pick(self, change: dict) -> None:
-        if self.session is not None:
-            self.session.flush()
-        scenario_id = change["new"]
-        if scenario_id is None:
-            self.session, self.scenario = None, None
-            self.scenario_panel.layout.display = "none"
-            self.status.value = ""
-            return
-        self.scenario = self.catalogue.scenarios[scenario_id]
-        self.session = CaseSession(
-            self.store,
-            scenario_id,
-            autosave_delay=self.autosave_delay,
-            on_status=self._on_status,
-            on_merged=self._show_record,
-        )
-        atexit.register(self.session.flush)
-        self._build_scenario_inputs(self.scenario)
-        self.briefing.value = self._briefing_html(self.scenario)
-        self._show_record(self.session.record)
+    def start(self, scenario: Scenario) -> None:
+        self._build_scenario_inputs(scenario)
+        self.briefing.value = self._briefing_html(scenario)
         for panel in self.feedback.values():
             panel.value = ""
-        if self.session.resumed:
-            self._on_status(
-                SaveStatus(
-                    "saved",
-                    f"Welcome back: your saved work is loaded (revision {self.session.revision}).",
-                )
-            )
+
+    def after_open(self, resumed: bool) -> None:
+        if resumed:
             self._show_started_feedback()
-        else:
-            self._on_status(
-                SaveStatus("saved", "New case file. Everything you enter is saved as you go.")
-            )
-        self.scenario_panel.layout.display = None
 
     # --- feedback -------------------------------------------------------------------------
 

@@ -1,0 +1,206 @@
+"""Figures drawn from measures, returned as PNG bytes with a text description.
+
+Matplotlib's object API (`Figure`, no pyplot) keeps drawing free of global state and
+backends, so a chart can be made in a kernel, a test or the CLI alike. It is imported
+on first use.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+
+from casework.checks.assessment import level_name
+from casework.ecomap import FLOW_LABELS, TIE_LABELS, EcoMap
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+# Colour-blind-safe (Okabe–Ito); line style and labels carry the meaning as well.
+_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+_TIE_STYLE = {
+    "strong": {"color": "#0072B2", "linewidth": 3.0, "linestyle": "-"},
+    "tenuous": {"color": "#555555", "linewidth": 1.5, "linestyle": (0, (4, 3))},
+    "stressful": {"color": "#D55E00", "linewidth": 1.5, "linestyle": "-"},
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    png: bytes
+    description: str  # alt text: what the picture shows, in words
+
+    def html(self, hook: str) -> str:
+        data = base64.b64encode(self.png).decode("ascii")
+        return (
+            f"<figure class='cw-chart e2e-{escape(hook)}'>"
+            f"<img src='data:image/png;base64,{data}' alt='{escape(self.description, quote=True)}' "
+            "style='max-width:100%;height:auto'>"
+            f"<figcaption class='cw-muted'>{escape(self.description)}</figcaption></figure>"
+        )
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def domain_chart(scores: pd.DataFrame, title: str = "Life-domain scores") -> Chart:
+    """Grouped horizontal bars: one group per domain, one bar per assessment."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 3.8))
+    axes = figure.add_subplot()
+    columns = [c for c in scores.columns if scores[c].notna().any()] or list(scores.columns[:1])
+    height = 0.8 / len(columns)
+    positions = range(len(scores.index))
+    for index, column in enumerate(columns):
+        values = scores[column].fillna(0).astype(float)
+        axes.barh(
+            [p + index * height for p in positions],
+            values,
+            height=height,
+            label=column,
+            color=_COLOURS[index % len(_COLOURS)],
+            hatch="" if index == 0 else "//",
+            edgecolor="white",
+        )
+    axes.set_yticks([p + height * (len(columns) - 1) / 2 for p in positions])
+    axes.set_yticklabels(scores.index)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 5.2)
+    axes.set_xticks(range(1, 6))
+    axes.set_xticklabels([f"{n}\n{level_name(n)}" for n in range(1, 6)], fontsize=8)
+    axes.set_xlabel("Self-sufficiency score (1 in crisis … 5 empowered)")
+    axes.set_ylabel("Life domain")
+    axes.set_title(title)
+    axes.grid(axis="x", alpha=0.3)
+    axes.legend(loc="lower right", fontsize=8)
+    parts = []
+    for domain in scores.index:
+        values = [
+            f"{column.lower()} {int(scores.at[domain, column])}"
+            for column in columns
+            if not _missing(scores.at[domain, column])
+        ]
+        parts.append(f"{domain}: {', '.join(values) or 'not scored'}")
+    return Chart(_png(figure), f"{title}. " + "; ".join(parts) + ".")
+
+
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def _zigzag(x0: float, y0: float, x1: float, y1: float, teeth: int = 9) -> tuple[list, list]:
+    """A jagged line between two points: the eco-map's mark for a stressful tie."""
+    xs, ys = [x0], [y0]
+    dx, dy = x1 - x0, y1 - y0
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    nx, ny = -dy / length * 0.03, dx / length * 0.03
+    for step in range(1, teeth):
+        t = step / teeth
+        sign = 1 if step % 2 else -1
+        xs.append(x0 + dx * t + nx * sign)
+        ys.append(y0 + dy * t + ny * sign)
+    xs.append(x1)
+    ys.append(y1)
+    return xs, ys
+
+
+def ecomap_chart(ecomap: EcoMap) -> Chart:
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    figure = Figure(figsize=(7.5, 6.0))
+    axes = figure.add_subplot()
+    axes.set_aspect("equal")
+    axes.set_xlim(-1.6, 1.6)
+    axes.set_ylim(-1.35, 1.35)
+    axes.set_title("Eco-map: the client's supports and stressors")
+    axes.set_xlabel("Line: solid thick = strong, dashed = tenuous, jagged = stressful")
+    axes.set_ylabel("Arrows: direction of support")
+    axes.set_xticks([])
+    axes.set_yticks([])
+    for side in axes.spines.values():
+        side.set_visible(False)
+    centre = ecomap.client
+    positions = {node.id: node for node in ecomap.nodes}
+    for edge in ecomap.edges:
+        node = positions[edge.target]
+        # stop lines at the circles' edges
+        sx, sy = centre.x + node.x * 0.25, centre.y + node.y * 0.25
+        ex, ey = node.x * 0.8, node.y * 0.8
+        style = _TIE_STYLE[edge.kind]
+        if edge.kind == "stressful":
+            xs, ys = _zigzag(sx, sy, ex, ey)
+            axes.plot(xs, ys, **style)
+        else:
+            axes.plot([sx, ex], [sy, ey], **style)
+        for towards_client, show in ((True, edge.arrow_to_client), (False, edge.arrow_from_client)):
+            if not show:
+                continue
+            tip, tail = (
+                ((sx, sy), (sx + (ex - sx) * 0.3, sy + (ey - sy) * 0.3))
+                if towards_client
+                else (
+                    (ex, ey),
+                    (ex - (ex - sx) * 0.3, ey - (ey - sy) * 0.3),
+                )
+            )
+            axes.annotate(
+                "",
+                xy=tip,
+                xytext=tail,
+                arrowprops={"arrowstyle": "-|>", "color": "#111111", "lw": 1.2},
+            )
+    axes.add_patch(_circle(centre.x, centre.y, 0.24, "#FFF7D6"))
+    axes.text(
+        centre.x,
+        centre.y,
+        _wrap(centre.label, 10),
+        ha="center",
+        va="center",
+        fontsize=8.5,
+        weight="bold",
+    )
+    for node in ecomap.nodes:
+        axes.add_patch(_circle(node.x, node.y, 0.2, "#EEF4FA"))
+        axes.text(node.x, node.y, _wrap(node.label), ha="center", va="center", fontsize=7.5)
+    if ecomap.edges:
+        handles = [
+            Line2D([0], [0], **_TIE_STYLE[kind], label=TIE_LABELS[kind]) for kind in _TIE_STYLE
+        ]
+        axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    else:
+        axes.text(
+            0, -0.6, "Add the people and services around the client below.", ha="center", fontsize=9
+        )
+    return Chart(_png(figure), ecomap.describe())
+
+
+def _circle(x: float, y: float, radius: float, colour: str):
+    from matplotlib.patches import Circle
+
+    return Circle((x, y), radius, facecolor=colour, edgecolor="#333333", linewidth=1, zorder=2)
+
+
+def _wrap(label: str, width: int = 14) -> str:
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines[:4])
+
+
+__all__ = ["FLOW_LABELS", "Chart", "domain_chart", "ecomap_chart"]

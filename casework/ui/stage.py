@@ -1,0 +1,152 @@
+"""What every stage app shares: the scenario picker, the open case, the save status.
+
+A stage app subclasses `StageApp`, builds its own sections in `build_sections()`, fills
+them for a scenario in `start(scenario)` and shows a saved record in `show_record()`.
+The picker remembers the last case, so each app opens where the student left off.
+"""
+
+from __future__ import annotations
+
+import atexit
+from html import escape
+
+import ipywidgets as widgets
+
+from casework.model import CaseRecord, Scenario
+from casework.scenarios import Catalogue, load_catalogue
+from casework.session import CURRENT_CASE, CaseSession, SaveStatus
+from casework.store import CaseStore
+from casework.ui import components as ui
+
+
+class StageApp(widgets.VBox):
+    title = "Stage"
+    subtitle = ""
+
+    def __init__(
+        self,
+        store: CaseStore | None = None,
+        catalogue: Catalogue | None = None,
+        autosave_delay: float = 0.6,
+    ):
+        super().__init__()
+        self.store = store or CaseStore()
+        self.catalogue = catalogue or load_catalogue()
+        self.autosave_delay = autosave_delay
+        self.session: CaseSession | None = None
+        self.scenario: Scenario | None = None
+        self._loading = False
+
+        self.picker = widgets.Dropdown(
+            options=[("Choose a scenario…", None), *self.catalogue.titles()],
+            value=None,
+            description="Scenario",
+        )
+        self.picker.add_class("e2e-scenario")
+        self.status = widgets.HTML()
+        self.status.add_class("e2e-save-status")
+        self.problems = widgets.HTML(self._catalogue_problems())
+        self.scenario_panel = widgets.VBox(self.build_sections())
+        self.scenario_panel.layout.display = "none"
+        self.children = [
+            ui.style_sheet(),
+            ui.header(self.title, self.subtitle),
+            self.problems,
+            self.picker,
+            self.status,
+            self.scenario_panel,
+        ]
+        self.picker.observe(self._on_pick, "value")
+        current = self.store.get_setting(CURRENT_CASE)
+        if current in self.catalogue.scenarios:
+            self.picker.value = current
+
+    # --- for subclasses ---------------------------------------------------------------
+
+    def build_sections(self) -> list[widgets.Widget]:
+        raise NotImplementedError
+
+    def start(self, scenario: Scenario) -> None:
+        """Build the scenario-specific inputs (called before the record is shown)."""
+
+    def show_record(self, record: CaseRecord) -> None:
+        raise NotImplementedError
+
+    def after_open(self, resumed: bool) -> None:
+        """Runs once the case is open and shown: e.g. show feedback again on resume."""
+
+    # --- shared -------------------------------------------------------------------------
+
+    @property
+    def record(self) -> CaseRecord:
+        assert self.session is not None
+        return self.session.record
+
+    def edit(self, section: str, **changes: object) -> None:
+        """Save changes to a section, unless the widgets are being filled from the record."""
+        if self._loading or self.session is None:
+            return
+        self.session.update_section(section, **changes)
+
+    def refresh(self) -> None:
+        """Show the record again (after a change that rebuilds part of the page)."""
+        self._show(self.record)
+
+    def _show(self, record: CaseRecord) -> None:
+        self._loading = True
+        try:
+            self.show_record(record)
+        finally:
+            self._loading = False
+
+    def _catalogue_problems(self) -> str:
+        if not self.catalogue.errors:
+            return ""
+        items = "".join(
+            f"<li><pre>{escape(str(error))}</pre></li>" for error in self.catalogue.errors
+        )
+        return (
+            "<div class='cw-panel cw-warning' role='alert'><b>Some scenario files could not be "
+            f"loaded</b> and are left out of the list. Ask your trainer to fix them:<ul>{items}</ul></div>"
+        )
+
+    def _on_status(self, status: SaveStatus) -> None:
+        self.status.value = ui.status_html(status)
+
+    def _on_pick(self, change: dict) -> None:
+        if self.session is not None:
+            self.session.flush()
+        scenario_id = change["new"]
+        if scenario_id is None:
+            self.session, self.scenario = None, None
+            self.scenario_panel.layout.display = "none"
+            self.status.value = ""
+            return
+        self.scenario = self.catalogue.scenarios[scenario_id]
+        self.session = CaseSession(
+            self.store,
+            scenario_id,
+            autosave_delay=self.autosave_delay,
+            on_status=self._on_status,
+            on_merged=self._show,
+        )
+        atexit.register(self.session.flush)
+        self._loading = True
+        try:
+            self.start(self.scenario)
+        finally:
+            self._loading = False
+        self._show(self.session.record)
+        if self.session.resumed:
+            self._on_status(
+                SaveStatus(
+                    "saved",
+                    f"Welcome back: your saved work is loaded (revision {self.session.revision}).",
+                )
+            )
+        else:
+            self._on_status(
+                SaveStatus("saved", "New case file. Everything you enter is saved as you go.")
+            )
+        self.after_open(self.session.resumed)
+        self.scenario_panel.layout.display = None
