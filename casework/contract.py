@@ -64,7 +64,7 @@ def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
             if step.barrier:
                 mitigation = f"; what we will do: {step.mitigation}" if step.mitigation else ""
                 parts.append(f"what could get in the way: {step.barrier}{mitigation}")
-            items.append(". ".join(parts) + ".")
+            items.append(parts[0] + " — " + "; ".join(parts[1:]) + ".")
         deadline = deadlines.get(goal_id)
         paragraphs = (goal.text.strip(),)
         if deadline is not None:

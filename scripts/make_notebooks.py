@@ -18,8 +18,16 @@ STAGES = [
         "Intake",
         "rapport, presenting issue, eligibility, urgency, baseline record",
     ),
-    (None, "Assessment", "life domains, strengths, eco-map (coming next)"),
-    (None, "Care plan", "SMART goals, action steps, the written contract (coming next)"),
+    (
+        "02_assessment.ipynb",
+        "Assessment",
+        "life-domain scores with evidence, strengths, eco-map, reassessment",
+    ),
+    (
+        "03_care_plan.ipynb",
+        "Care plan",
+        "SMART goals, action steps, consent, the written contract",
+    ),
     (None, "Monitoring", "contact notes, goal reviews, analyze and adjust (coming next)"),
     (None, "Closure", "readiness, procedures, the closure summary (coming next)"),
 ]
@@ -68,15 +76,72 @@ The first meeting decides whether the client comes back. In it you:
 
 Each section has a button that checks your work and explains why. Your work is saved
 as you type."""
-    code = "from casework.ui.intake import IntakeApp\n\nIntakeApp()"
+    return _stage(text, "intake", "IntakeApp")
+
+
+def _stage(text: str, module: str, app: str) -> nbformat.NotebookNode:
+    code = f"from casework.ui.{module} import {app}\n\n{app}()"
     return new_notebook(
         cells=[new_markdown_cell(text, id="teaching"), new_code_cell(code, id="app")],
         metadata=KERNEL,
     )
 
 
+def assessment() -> nbformat.NotebookNode:
+    text = """# Stage 2 · Assessment
+
+An assessment is a picture of a whole life, drawn with the client, that the plan will
+be built on. In it you:
+
+1. **Score each life domain** (basic needs, health, social support, work and
+   education, legal, safety) on a 1–5 scale: 1 *in crisis*, 2 *vulnerable*, 3 *safe*,
+   4 *building capacity*, 5 *empowered*. Tick the facts each score rests on. When
+   unsure between two levels, choose the lower one. A domain in crisis needs an action
+   today.
+2. **Record strengths beside needs**: personal qualities, people who help, the
+   community around them, past successes, culture. An assessment of problems alone
+   tells the client only what is wrong.
+3. **Draw the eco-map**: the people and systems around the client, which ties are
+   strong, tenuous or stressful, and which way support flows.
+4. **Reassess.** Clients tell you more as trust grows. When a later visit brings new
+   information, score again; both assessments are kept, and the chart shows the
+   change.
+
+Open the same scenario you used at intake: your case file carries over."""
+    return _stage(text, "assessment", "AssessmentApp")
+
+
+def care_plan() -> nbformat.NotebookNode:
+    text = """# Stage 3 · Care plan
+
+A care plan is an agreement, not a prescription. In it you:
+
+1. **Write goals in the client's priorities**, each one SMART: specific, measurable,
+   achievable, relevant and time-bound. The checklist under each goal updates as you
+   type, and it uses the case: the plan's time limit, the assessed needs, what the
+   client said matters.
+2. **Break each goal into steps**: what, who is responsible, by when, how often,
+   where, what could get in the way and what you will do about it. Everyone in the
+   plan, the client and you included, has at least one task.
+3. **Ask for consent** before a provider is named: the client's release says what
+   may be shared with whom, and why.
+4. **Write the contract** with its six parts (realistic goals, time limits, planned
+   actions, who is responsible, what happens if a party does not act, signatures with
+   dates) and check that the client's copy is easy to read.
+
+Open the same scenario as before: the assessment's needs and the client's words from
+intake are shown at the top."""
+    return _stage(text, "care_plan", "CarePlanApp")
+
+
 def main() -> None:
-    for name, notebook in {"00_start.ipynb": landing(), "01_intake.ipynb": intake()}.items():
+    notebooks = {
+        "00_start.ipynb": landing(),
+        "01_intake.ipynb": intake(),
+        "02_assessment.ipynb": assessment(),
+        "03_care_plan.ipynb": care_plan(),
+    }
+    for name, notebook in notebooks.items():
         nbformat.write(notebook, NOTEBOOKS / name)
 
 

@@ -40,14 +40,15 @@ def test_notebook_is_thin(path: Path):
 
 def test_notebooks_match_their_generator():
     generator = _generator()
-    assert (
-        generator.landing().cells
-        == nbformat.read(REPO / "notebooks" / "00_start.ipynb", as_version=4).cells
-    )
-    assert (
-        generator.intake().cells
-        == nbformat.read(REPO / "notebooks" / "01_intake.ipynb", as_version=4).cells
-    )
+    expected = {
+        "00_start.ipynb": generator.landing(),
+        "01_intake.ipynb": generator.intake(),
+        "02_assessment.ipynb": generator.assessment(),
+        "03_care_plan.ipynb": generator.care_plan(),
+    }
+    assert sorted(expected) == [p.name for p in NOTEBOOKS]
+    for name, notebook in expected.items():
+        assert notebook.cells == nbformat.read(REPO / "notebooks" / name, as_version=4).cells, name
 
 
 def test_landing_page_links_every_app():

@@ -99,9 +99,7 @@ def check_domain(domain: LifeDomain, rating: DomainRating, scenario: Scenario) -
     """One domain: a score, the facts behind it, an action if in crisis, neutral language."""
     label = domain_label(domain)
     if rating.score is None:
-        return Report(
-            (_finding("unscored", "info", f"{label} has no score yet."),),
-        )
+        return Report()
     findings: list[Finding] = []
     strengths: list[str] = []
     facts = scenario.domains[domain].facts
@@ -137,8 +135,8 @@ def check_domain(domain: LifeDomain, rating: DomainRating, scenario: Scenario) -
                 f"{label} is scored 1 (in crisis) but no immediate action is recorded. A crisis "
                 "means harm or loss is likely without help now, so the assessment must say what "
                 "happens today, or why nothing needs to.",
-                "For example: “Today: case manager phones the clinic and goes with the client to "
-                "have the wound treated.”",
+                "For example: “Today: the client and case manager phone the emergency food line "
+                "together; the client collects a food parcel by 5 pm.”",
             )
         )
     for finding in check_note(rating.note).findings:
@@ -206,8 +204,18 @@ def check_assessment(assessment: Assessment, scenario: Scenario, phase: str = "i
         report = check_domain(domain, ratings.get(domain, DomainRating()), scenario)
         findings.extend(report.findings)
         strengths.extend(report.strengths)
-    scored = sum(1 for r in ratings.values() if r.score is not None)
-    if scored == len(LifeDomain):
+    unscored = [domain_label(d) for d in LifeDomain if ratings.get(d, DomainRating()).score is None]
+    if unscored:
+        findings.insert(
+            0,
+            _finding(
+                "unscored",
+                "info",
+                f"Not scored yet: {', '.join(unscored)}. Every domain gets a score, even the ones "
+                "that are going well: those are strengths to build on.",
+            ),
+        )
+    else:
         strengths.insert(0, "Every life domain is scored.")
     strength_report = check_strengths(assessment, ratings)
     findings.extend(strength_report.findings)

@@ -229,9 +229,7 @@ def _finding(
             start=start,
             end=end,
         )
-    suggestion = (
-        f"Try: {term.instead}. For example: {group.example}" if term.instead else group.example
-    )
+    suggestion = f"{term.instead}. For example: {group.example}" if term.instead else group.example
     return Finding(
         rule=group.id,
         category=group.category,

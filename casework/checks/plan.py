@@ -148,7 +148,7 @@ def goal_context(goal: Goal, record: CaseRecord, scenario: Scenario) -> GoalCont
     )
     linked = None
     if goal.priority.strip():
-        linked = f"the client's priority “{goal.priority.strip()}”"
+        linked = f"the client's priority “{goal.priority.strip().rstrip('.')}”"
     elif goal.domain is not None and goal.domain.value in needs:
         score = ratings[goal.domain].score
         linked = f"an assessed need: {domain_label(goal.domain)} (scored {score})"

@@ -1,0 +1,688 @@
+"""03 Care plan: SMART goals in the client's priorities, action steps with a person
+responsible for each, consent before any provider is named, and the written contract.
+
+The app only displays and collects: every rule is in `casework.checks.plan`, the
+contract document in `casework.contract`.
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+import ipywidgets as widgets
+
+from casework.checks.assessment import CRISIS, current_ratings, domain_label, level_name
+from casework.checks.goal import GoalReport
+from casework.checks.plain import check_plain_language
+from casework.checks.plan import (
+    CASE_MANAGER,
+    CLIENT,
+    check_plan,
+    check_plan_goal,
+    contract_status,
+    participants,
+    party_name,
+    release_missing,
+)
+from casework.contract import contract_html, contract_markdown, contract_text
+from casework.model import ActionStep, CaseRecord, Goal, LifeDomain, Release, Scenario, Signature
+from casework.store import data_home
+from casework.ui import components as ui
+from casework.ui.stage import StageApp
+
+_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+
+def smart_html(report: GoalReport) -> str:
+    """The five SMART criteria as a checklist: met, not met, or not yet known, with why."""
+    rows = []
+    for name in _CRITERIA:
+        criterion = report.criteria[name]
+        mark, css = {True: ("✓", "good"), False: ("✗", "warning"), None: ("?", "info")}[
+            criterion.met
+        ]
+        state = {True: "met", False: "not met", None: "not known yet"}[criterion.met]
+        rows.append(
+            f"<li class='cw-panel cw-{css} e2e-smart-{name.replace('_', '-')}' data-met='{state}'>"
+            f"<b>{mark} {name.replace('_', '-').capitalize()}</b> ({state}): {escape(criterion.reason)}</li>"
+        )
+    suggestion = next((f.suggestion for f in report.findings if f.suggestion), None)
+    better = (
+        f"<p><b>A shape that would work:</b> <span class='cw-quote'>{escape(suggestion)}</span></p>"
+        if suggestion
+        else ""
+    )
+    verdict = "✓ SMART" if report.smart else "Not SMART yet"
+    return f"<p><b>{verdict}</b></p><ul class='cw-smart'>{''.join(rows)}</ul>{better}"
+
+
+def _next_id(prefix: str, taken: set[str]) -> str:
+    number = 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def _day_input(description: str, hook: str) -> widgets.Text:
+    """A day number that may be left blank (an IntText cannot be empty)."""
+    field = widgets.Text(
+        description=description,
+        placeholder="day number, e.g. 14",
+        style={"description_width": "12em"},
+        layout=widgets.Layout(width="24em"),
+    )
+    field.add_class(f"e2e-{hook}")
+    return field
+
+
+def _parse_day(text: str) -> int | None:
+    text = text.strip().lower().removeprefix("day").strip()
+    return int(text) if text.isdigit() else None
+
+
+class GoalCard(widgets.VBox):
+    """One goal: its sentence with live SMART feedback, what it serves, and its steps."""
+
+    def __init__(self, app: CarePlanApp, goal_id: str, number: int):
+        super().__init__()
+        self.app, self.goal_id = app, goal_id
+        self.add_class(f"e2e-goal-{goal_id}")
+        self.add_class("cw-card")
+        self.text = ui.text_input(
+            f"Goal {number}", "Who will do what, how much, by when", "goal-text", rows=2
+        )
+        self.domain = widgets.Dropdown(
+            options=[("(none)", None), *((domain_label(d), d.value) for d in LifeDomain)],
+            description="Life domain",
+            style={"description_width": "12em"},
+        )
+        self.domain.add_class("e2e-goal-domain")
+        self.priority = widgets.Dropdown(
+            description="Client's priority",
+            style={"description_width": "12em"},
+            layout=widgets.Layout(width="95%"),
+        )
+        self.priority.add_class("e2e-goal-priority")
+        self.feedback = ui.feedback_panel("smart-feedback")
+        self.steps = widgets.VBox()
+        remove = widgets.Button(description="Remove this goal", tooltip=f"Remove goal {number}")
+        remove.add_class("e2e-remove-goal")
+        remove.on_click(lambda _b: app.remove_goal(goal_id))
+        self.children = [self.text, self.domain, self.priority, self.feedback, self.steps, remove]
+        self.text.observe(lambda c: app.edit_goal(goal_id, text=c["new"]), "value")
+        self.domain.observe(lambda c: app.edit_goal(goal_id, domain=c["new"]), "value")
+        self.priority.observe(lambda c: app.edit_goal(goal_id, priority=c["new"] or ""), "value")
+
+
+class CarePlanApp(StageApp):
+    """The care-plan stage as one composed widget. `CarePlanApp()` is the whole app."""
+
+    title = "Stage 3 · Care plan"
+    subtitle = (
+        "Goals the client owns, steps everyone shares, consent before any referral, and a "
+        "written agreement everyone signs."
+    )
+
+    def build_sections(self) -> list[widgets.Widget]:
+        self.briefing = widgets.HTML()
+        self.time_limit = widgets.BoundedIntText(
+            value=90,
+            min=1,
+            max=730,
+            description="Plan length (days)",
+            style={"description_width": "12em"},
+        )
+        self.time_limit.add_class("e2e-time-limit")
+        self.time_limit.observe(lambda c: self._on_plan_text(time_limit_days=c["new"]), "value")
+        self.goal_cards: dict[str, GoalCard] = {}
+        self.goals_box = widgets.VBox()
+        self.add_goal_button = ui.check_button("Add a goal", "add-goal")
+        self.add_goal_button.on_click(lambda _b: self.add_goal())
+        self.crisis_box = widgets.VBox()
+
+        # the step form
+        self.step_goal = widgets.Dropdown(
+            description="For goal",
+            style={"description_width": "12em"},
+            layout=widgets.Layout(width="95%"),
+        )
+        self.step_goal.add_class("e2e-step-goal")
+        self.step_what = ui.text_input("What", "One action anyone could see", "step-what")
+        self.step_who = widgets.Dropdown(
+            description="Who is responsible",
+            style={"description_width": "12em"},
+            layout=widgets.Layout(width="60%"),
+        )
+        self.step_who.add_class("e2e-step-who")
+        self.step_due = _day_input("By (day)", "step-due")
+        self.step_often = ui.text_input("How often", "once, weekly, every visit…", "step-often")
+        self.step_where = ui.text_input(
+            "Where", "office, home visit, by phone, the clinic…", "step-where"
+        )
+        self.step_resource = widgets.Dropdown(
+            description="Resource used",
+            style={"description_width": "12em"},
+            layout=widgets.Layout(width="60%"),
+        )
+        self.step_resource.add_class("e2e-step-resource")
+        self.step_barrier = ui.text_input(
+            "What could get in the way", "e.g. no bus fare", "step-barrier"
+        )
+        self.step_mitigation = ui.text_input(
+            "What we will do about it", "e.g. bus pass from the office", "step-mitigation"
+        )
+        self.step_after = widgets.SelectMultiple(
+            description="Only after",
+            rows=3,
+            style={"description_width": "12em"},
+            layout=widgets.Layout(width="95%"),
+        )
+        self.step_after.add_class("e2e-step-after")
+        self.add_step_button = ui.check_button("Add this step", "add-step")
+        self.add_step_button.on_click(lambda _b: self.add_step())
+        self.step_message = ui.feedback_panel("step-message")
+
+        # releases
+        self.release_provider = widgets.Dropdown(
+            description="Provider",
+            style={"description_width": "12em"},
+            layout=widgets.Layout(width="60%"),
+        )
+        self.release_provider.add_class("e2e-release-provider")
+        self.release_shared = ui.text_input(
+            "What may be shared", "e.g. contact details and the eviction notice", "release-shared"
+        )
+        self.release_purpose = ui.text_input(
+            "For what purpose", "e.g. to book legal advice", "release-purpose"
+        )
+        self.release_day = _day_input("Signed on (day)", "release-day")
+        self.record_release = ui.check_button("Record the release", "record-release")
+        self.record_release.on_click(lambda _b: self.add_release())
+        self.release_message = ui.feedback_panel("release-message")
+        self.releases_box = widgets.HTML()
+
+        # contract
+        self.if_not_done = ui.text_input(
+            "If a party does not act",
+            "What we agreed happens if a step is missed, by anyone",
+            "if-not-done",
+            rows=2,
+        )
+        self.if_not_done.observe(lambda c: self._on_plan_text(if_not_done=c["new"]), "value")
+        self.signatures_box = widgets.VBox()
+        self.signature_fields: dict[str, tuple[widgets.Text, widgets.Text]] = {}
+        self.plan_check = ui.check_button("Check the whole plan", "check-plan")
+        self.plan_check.on_click(lambda _b: self.show_plan_feedback())
+        self.plan_feedback = ui.feedback_panel("plan-feedback")
+        self.contract = ui.feedback_panel("contract")
+        self.plain = ui.feedback_panel("plain-language")
+        self.export_button = ui.check_button("Export the contract (Markdown)", "export-contract")
+        self.export_button.on_click(lambda _b: self.export_contract())
+        self.export_message = ui.feedback_panel("export-message")
+        return [
+            self.briefing,
+            ui.section_title(
+                1,
+                "Goals in the client's priorities",
+                "Write each goal with the client, in their priorities: who will do what, how much, "
+                "by when. The checklist under each goal updates as you type.",
+            ),
+            self.time_limit,
+            self.goals_box,
+            self.add_goal_button,
+            self.crisis_box,
+            ui.section_title(
+                2,
+                "Action steps",
+                "Break each goal into steps. Each step has one person responsible, a day it is due, "
+                "where and how often it happens, and what could get in the way.",
+            ),
+            self.step_goal,
+            self.step_what,
+            self.step_who,
+            self.step_due,
+            self.step_often,
+            self.step_where,
+            self.step_resource,
+            self.step_barrier,
+            self.step_mitigation,
+            self.step_after,
+            self.add_step_button,
+            self.step_message,
+            ui.section_title(
+                3,
+                "Consent to share information",
+                "Before a provider is named in the plan, the client signs a release: what you may "
+                "share with that provider, and why. Nothing is shared without it.",
+            ),
+            self.release_provider,
+            self.release_shared,
+            self.release_purpose,
+            self.release_day,
+            self.record_release,
+            self.release_message,
+            self.releases_box,
+            ui.section_title(
+                4,
+                "The written contract",
+                "The agreement has six parts: realistic goals, time limits, planned actions, who "
+                "is responsible, what happens if someone does not act, and everyone's signature.",
+            ),
+            self.if_not_done,
+            self.signatures_box,
+            self.plan_check,
+            self.plan_feedback,
+            self.contract,
+            self.plain,
+            self.export_button,
+            self.export_message,
+        ]
+
+    # --- scenario --------------------------------------------------------------------------
+
+    def start(self, scenario: Scenario) -> None:
+        self._uncovered = None
+        parties = [("Client: " + scenario.client.name, CLIENT), ("Case manager", CASE_MANAGER)]
+        providers = [(r.name, r.id) for r in scenario.resources]
+        self.step_who.options = [("Choose…", None), *parties, *providers]
+        self.step_resource.options = [("(none)", ""), *providers]
+        self.release_provider.options = [("Choose…", None), *providers]
+        for panel in (
+            self.step_message,
+            self.release_message,
+            self.plan_feedback,
+            self.export_message,
+        ):
+            panel.value = ""
+
+    def _briefing_html(self, record: CaseRecord, scenario: Scenario) -> str:
+        said = [*scenario.client_priorities]
+        said += [t for t in (record.intake.client_wants, record.intake.client_hopes) if t.strip()]
+        ratings = current_ratings(record.assessment)
+        needs = [
+            f"{domain_label(d)}: {r.score} · {level_name(r.score)}"
+            for d, r in ratings.items()
+            if r.score is not None and r.score <= 3
+        ]
+        needs_html = (
+            ui.bullet_list(needs)
+            if needs
+            else "<p class='cw-muted'>No domains scored yet: the assessment (stage 2) feeds this plan.</p>"
+        )
+        return (
+            f"<div class='cw-panel cw-info e2e-briefing'><h3>{escape(scenario.title)}</h3>"
+            f"<p><b>What {escape(scenario.client.name)} says matters most:</b></p>"
+            f"{ui.bullet_list([f'“{p}”' for p in said])}"
+            f"<p><b>Needs from the assessment:</b></p>{needs_html}</div>"
+        )
+
+    # --- record -> widgets ------------------------------------------------------------------
+
+    def show_record(self, record: CaseRecord) -> None:
+        assert self.scenario is not None
+        plan = record.plan
+        self.briefing.value = self._briefing_html(record, self.scenario)
+        self.time_limit.value = plan.time_limit_days or 90
+        self.if_not_done.value = plan.if_not_done
+        self._build_goal_cards(record)
+        self._show_crisis(record)
+        self._show_step_options(record)
+        self._show_releases(record)
+        self._build_signatures(record)
+        self._show_contract(record)
+
+    def _build_goal_cards(self, record: CaseRecord) -> None:
+        assert self.scenario is not None
+        priorities = [("(none)", ""), *((p, p) for p in self.scenario.client_priorities)]
+        priorities += [
+            (t, t) for t in (record.intake.client_wants, record.intake.client_hopes) if t.strip()
+        ]
+        cards = {}
+        for number, (goal_id, goal) in enumerate(record.plan.goals.items(), start=1):
+            card = self.goal_cards.get(goal_id)
+            if card is None or card.text.description != f"Goal {number}":
+                card = GoalCard(self, goal_id, number)
+            card.priority.options = list(
+                dict.fromkeys(
+                    [*priorities, *([(goal.priority, goal.priority)] if goal.priority else [])]
+                )
+            )
+            card.text.value = goal.text
+            card.domain.value = goal.domain.value if goal.domain else None
+            card.priority.value = goal.priority
+            card.feedback.value = (
+                smart_html(check_plan_goal(goal, record, self.scenario))
+                if goal.text.strip()
+                else ""
+            )
+            card.steps.children = self._step_rows(goal_id, goal)
+            cards[goal_id] = card
+        self.goal_cards = cards
+        self.goals_box.children = list(cards.values())
+
+    def _step_rows(self, goal_id: str, goal: Goal) -> list[widgets.Widget]:
+        assert self.scenario is not None
+        rows: list[widgets.Widget] = []
+        if goal.steps:
+            rows.append(widgets.HTML("<b>Steps</b>"))
+        for step_id, step in goal.steps.items():
+            who = party_name(step.who, self.scenario) if step.who else "nobody yet"
+            due = f"day {step.due_day}" if step.due_day is not None else "no date"
+            label = widgets.HTML(
+                f"<span class='e2e-step'>{escape(who)}: {escape(step.what)} — by {escape(due)}"
+                f"{', ' + escape(step.how_often) if step.how_often else ''}"
+                f"{', ' + escape(step.where) if step.where else ''}</span>"
+            )
+            remove = widgets.Button(
+                description="Remove",
+                tooltip=f"Remove step: {step.what}",
+                layout=widgets.Layout(width="auto"),
+            )
+            remove.add_class("e2e-remove-step")
+            remove.on_click(lambda _b, s=step_id: self.remove_step(goal_id, s))
+            rows.append(widgets.HBox([label, remove]))
+        return rows
+
+    def _show_step_options(self, record: CaseRecord) -> None:
+        goals = [
+            (f"Goal {n}: {g.text[:60] or '(not written yet)'}", gid)
+            for n, (gid, g) in enumerate(record.plan.goals.items(), start=1)
+        ]
+        current = self.step_goal.value
+        self.step_goal.options = goals or [("Add a goal first", None)]
+        if current in dict(goals).values():
+            self.step_goal.value = current
+        steps = [
+            (s.what or sid, sid) for g in record.plan.goals.values() for sid, s in g.steps.items()
+        ]
+        self.step_after.options = steps
+
+    def _show_crisis(self, record: CaseRecord) -> None:
+        """A reason box for each domain in crisis that no goal is linked to."""
+        covered = {g.domain for g in record.plan.goals.values() if g.domain and g.text.strip()}
+        uncovered = [
+            domain
+            for domain, rating in current_ratings(record.assessment).items()
+            if rating.score == CRISIS and domain not in covered
+        ]
+        if uncovered == getattr(self, "_uncovered", None):
+            return  # rebuilding would replace boxes the student may be typing in
+        self._uncovered = uncovered
+        rows = []
+        for domain in uncovered:
+            field = ui.text_input(
+                f"Why no goal for {domain_label(domain)}",
+                "This domain is in crisis: link a goal to it, or say how it is handled",
+                f"crisis-reason-{domain.value.replace('_', '-')}",
+                rows=2,
+            )
+            field.value = record.plan.crisis_reasons.get(domain, "")
+            field.observe(lambda c, d=domain: self._on_crisis_reason(d, c["new"]), "value")
+            rows.append(field)
+        self.crisis_box.children = rows
+
+    def _show_releases(self, record: CaseRecord) -> None:
+        assert self.scenario is not None
+        if not record.plan.releases:
+            self.releases_box.value = "<p class='cw-muted'>No releases recorded yet.</p>"
+            return
+        items = [
+            f"{party_name(p, self.scenario)}: {r.shared} — for {r.purpose} (signed day {r.signed_day})"
+            for p, r in record.plan.releases.items()
+        ]
+        self.releases_box.value = (
+            f"<div class='e2e-releases'><b>Releases on file</b>{ui.bullet_list(items)}</div>"
+        )
+
+    def _build_signatures(self, record: CaseRecord) -> None:
+        assert self.scenario is not None
+        rows: list[widgets.Widget] = [
+            widgets.HTML("<b>Signatures</b> (each party signs and dates)")
+        ]
+        fields = {}
+        for party in participants(record.plan, self.scenario):
+            signature = record.plan.signatures.get(party, Signature())
+            hook = party.replace("_", "-")
+            name = ui.text_input(
+                f"{party_name(party, self.scenario)}", "Name as signed", f"sign-{hook}"
+            )
+            name.layout.width = "60%"
+            day = _day_input("Day signed", f"sign-day-{hook}")
+            name.value = signature.name
+            day.value = "" if signature.day is None else str(signature.day)
+            name.observe(lambda _c, p=party: self._on_signature(p), "value")
+            day.observe(lambda _c, p=party: self._on_signature(p), "value")
+            fields[party] = (name, day)
+            rows.append(widgets.HBox([name, day]))
+        self.signature_fields = fields
+        self.signatures_box.children = rows
+
+    def _show_contract(self, record: CaseRecord) -> None:
+        assert self.scenario is not None
+        status = contract_status(record, self.scenario)
+        self.contract.value = contract_html(record, self.scenario, status)
+        text = contract_text(record, self.scenario)
+        plain = check_plain_language(text)
+        self.plain.value = (
+            f"<p class='e2e-grade'><b>Client's copy:</b> reads at about grade {plain.grade} "
+            f"(aim for {plain.target_grade} or below).</p>"
+            + ui.report_html(type(plain)(plain.findings[:5], plain.strengths))
+        )
+
+    # --- widgets -> record ------------------------------------------------------------------
+
+    def _save_plan(self, **changes: object) -> None:
+        if self._loading or self.session is None:
+            return
+        self.session.update_section("plan", **changes)
+
+    def edit_goal(self, goal_id: str, **changes: object) -> None:
+        if self._loading or self.session is None or self.scenario is None:
+            return
+        goals = dict(self.record.plan.goals)
+        goals[goal_id] = Goal.model_validate({**goals[goal_id].model_dump(), **changes})
+        self._save_plan(goals=goals)
+        self._recheck()
+
+    def _recheck(self) -> None:
+        """After an edit that can change any verdict: goal checklists, crisis reasons, contract."""
+        assert self.scenario is not None
+        record = self.record
+        for goal_id, card in self.goal_cards.items():
+            goal = record.plan.goals[goal_id]
+            card.feedback.value = (
+                smart_html(check_plan_goal(goal, record, self.scenario))
+                if goal.text.strip()
+                else ""
+            )
+        self._loading = True
+        try:
+            self._show_step_options(record)
+            self._show_crisis(record)
+        finally:
+            self._loading = False
+        self._show_contract(record)
+
+    def add_goal(self) -> None:
+        if self.session is None:
+            return
+        goals = dict(self.record.plan.goals)
+        goals[_next_id("g", set(goals))] = Goal()
+        self._save_plan(goals=goals)
+        self.refresh()
+
+    def remove_goal(self, goal_id: str) -> None:
+        if self.session is None:
+            return
+        goals = {k: v for k, v in self.record.plan.goals.items() if k != goal_id}
+        self._save_plan(goals=goals)
+        self.refresh()
+
+    def _message(self, panel: widgets.HTML, severity: str, text: str) -> None:
+        icon = {"error": "✗", "warning": "!", "good": "✓"}[severity]
+        role = "alert" if severity != "good" else "status"
+        panel.value = (
+            f"<div class='cw-panel cw-{severity}' role='{role}'>{icon} {escape(text)}</div>"
+        )
+
+    def add_step(self) -> None:
+        """Add the step in the form; refuse (keeping the form) when something is missing."""
+        if self.session is None or self.scenario is None:
+            return
+        goal_id = self.step_goal.value
+        if goal_id not in self.record.plan.goals:
+            self._message(self.step_message, "warning", "Add a goal first, then its steps.")
+            return
+        missing = [
+            label
+            for label, ok in (
+                ("what will be done", self.step_what.value.strip()),
+                ("who is responsible", self.step_who.value),
+            )
+            if not ok
+        ]
+        if missing:
+            self._message(
+                self.step_message, "warning", f"Say {' and '.join(missing)} before adding the step."
+            )
+            return
+        step = ActionStep(
+            what=self.step_what.value.strip(),
+            who=self.step_who.value,
+            due_day=_parse_day(self.step_due.value),
+            how_often=self.step_often.value.strip(),
+            where=self.step_where.value.strip(),
+            barrier=self.step_barrier.value.strip(),
+            mitigation=self.step_mitigation.value.strip(),
+            resource=self.step_resource.value or "",
+            after=list(self.step_after.value),
+        )
+        plan = self.record.plan
+        for provider in dict.fromkeys(
+            p for p in (step.who, step.resource) if p not in (CLIENT, CASE_MANAGER, "")
+        ):
+            problem = release_missing(plan, provider, self.scenario)
+            if problem:
+                self._message(
+                    self.step_message,
+                    "error",
+                    f"Not added yet. {problem} Record it in section 3, then add this step again: "
+                    "what you typed is kept.",
+                )
+                return
+        goals = dict(plan.goals)
+        taken = {sid for g in goals.values() for sid in g.steps}
+        goal = goals[goal_id]
+        goals[goal_id] = goal.model_copy(
+            update={"steps": {**goal.steps, _next_id("s", taken): step}}
+        )
+        self._save_plan(goals=goals)
+        for field in (
+            self.step_what,
+            self.step_due,
+            self.step_often,
+            self.step_where,
+            self.step_barrier,
+            self.step_mitigation,
+        ):
+            field.value = ""
+        self._message(
+            self.step_message, "good", f"Step added to goal {list(goals).index(goal_id) + 1}."
+        )
+        self.refresh()
+
+    def remove_step(self, goal_id: str, step_id: str) -> None:
+        if self.session is None:
+            return
+        goals = dict(self.record.plan.goals)
+        goal = goals[goal_id]
+        goals[goal_id] = goal.model_copy(
+            update={"steps": {k: v for k, v in goal.steps.items() if k != step_id}}
+        )
+        self._save_plan(goals=goals)
+        self.refresh()
+
+    def add_release(self) -> None:
+        if self.session is None or self.scenario is None:
+            return
+        provider = self.release_provider.value
+        if provider is None:
+            self._message(
+                self.release_message, "warning", "Choose the provider the release is for."
+            )
+            return
+        release = Release(
+            shared=self.release_shared.value.strip(),
+            purpose=self.release_purpose.value.strip(),
+            signed_day=_parse_day(self.release_day.value),
+        )
+        releases = {**self.record.plan.releases, provider: release}
+        self._save_plan(releases=releases)
+        problem = release_missing(self.record.plan, provider, self.scenario)
+        if problem:
+            self._message(
+                self.release_message, "warning", f"Saved, but not complete yet. {problem}"
+            )
+        else:
+            name = party_name(provider, self.scenario)
+            self._message(
+                self.release_message,
+                "good",
+                f"Release recorded for {name}: you may now name them in a step.",
+            )
+        self.refresh()
+
+    def _on_crisis_reason(self, domain: LifeDomain, text: str) -> None:
+        if self._loading or self.session is None:
+            return
+        self._save_plan(crisis_reasons={**self.record.plan.crisis_reasons, domain: text})
+        self._show_contract(self.record)
+
+    def _on_plan_text(self, **changes: object) -> None:
+        if self._loading or self.session is None:
+            return
+        self._save_plan(**changes)
+        self._recheck()
+
+    def _on_signature(self, party: str) -> None:
+        if self._loading or self.session is None:
+            return
+        name, day = self.signature_fields[party]
+        signatures = {
+            **self.record.plan.signatures,
+            party: Signature(name=name.value.strip(), day=_parse_day(day.value)),
+        }
+        self._save_plan(signatures=signatures)
+        self._show_contract(self.record)
+
+    # --- feedback and export ----------------------------------------------------------------
+
+    def show_plan_feedback(self) -> None:
+        if self.session is None or self.scenario is None:
+            return
+        self.session.flush()
+        self.plan_feedback.value = ui.report_html(
+            check_plan(self.record, self.scenario), "The whole plan"
+        )
+
+    def export_contract(self) -> None:
+        if self.session is None or self.scenario is None:
+            return
+        self.session.flush()
+        markdown = contract_markdown(self.record, self.scenario)
+        folder = data_home() / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.record.case_id}-contract.md"
+        path.write_text(markdown, encoding="utf-8")
+        data = base64.b64encode(markdown.encode("utf-8")).decode("ascii")
+        self.export_message.value = (
+            "<div class='cw-panel cw-good' role='status'>✓ Saved to "
+            f"<code>{escape(str(path))}</code>. "
+            f"<a download='{escape(path.name)}' href='data:text/markdown;base64,{data}' "
+            "class='e2e-download-contract'>Download the contract</a></div>"
+        )
+
+    def after_open(self, resumed: bool) -> None:
+        if resumed and self.record.plan.goals:
+            self.show_plan_feedback()
