@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from casework.checks.assessment import level_name
-from casework.ecomap import FLOW_LABELS, TIE_LABELS, EcoMap
+from casework.ecomap import TIE_LABELS, EcoMap
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,6 +52,20 @@ def _png(figure: Figure) -> bytes:
 
 def domain_chart(scores: pd.DataFrame, title: str = "Life-domain scores") -> Chart:
     """Grouped horizontal bars: one group per domain, one bar per assessment."""
+    figure, columns = domain_figure(scores, title)
+    parts = []
+    for domain in scores.index:
+        values = [
+            f"{column.lower()} {int(scores.at[domain, column])}"
+            for column in columns
+            if not _missing(scores.at[domain, column])
+        ]
+        parts.append(f"{domain}: {', '.join(values) or 'not scored'}")
+    return Chart(_png(figure), f"{title}. " + "; ".join(parts) + ".")
+
+
+def domain_figure(scores: pd.DataFrame, title: str = "Life-domain scores") -> tuple[Figure, list]:
+    """The domain chart as a figure, and the columns it draws (those with any score)."""
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(7.5, 3.8))
@@ -81,15 +95,7 @@ def domain_chart(scores: pd.DataFrame, title: str = "Life-domain scores") -> Cha
     axes.set_title(title)
     axes.grid(axis="x", alpha=0.3)
     axes.legend(loc="lower right", fontsize=8)
-    parts = []
-    for domain in scores.index:
-        values = [
-            f"{column.lower()} {int(scores.at[domain, column])}"
-            for column in columns
-            if not _missing(scores.at[domain, column])
-        ]
-        parts.append(f"{domain}: {', '.join(values) or 'not scored'}")
-    return Chart(_png(figure), f"{title}. " + "; ".join(parts) + ".")
+    return figure, columns
 
 
 def _missing(value: object) -> bool:
@@ -115,6 +121,10 @@ def _zigzag(x0: float, y0: float, x1: float, y1: float, teeth: int = 9) -> tuple
 
 
 def ecomap_chart(ecomap: EcoMap) -> Chart:
+    return Chart(_png(ecomap_figure(ecomap)), ecomap.describe())
+
+
+def ecomap_figure(ecomap: EcoMap) -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -182,7 +192,7 @@ def ecomap_chart(ecomap: EcoMap) -> Chart:
         axes.text(
             0, -0.6, "Add the people and services around the client below.", ha="center", fontsize=9
         )
-    return Chart(_png(figure), ecomap.describe())
+    return figure
 
 
 def _circle(x: float, y: float, radius: float, colour: str):
@@ -201,6 +211,3 @@ def _wrap(label: str, width: int = 14) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "\n".join(lines[:4])
-
-
-__all__ = ["FLOW_LABELS", "Chart", "domain_chart", "ecomap_chart"]

@@ -53,13 +53,12 @@ def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
         items = []
         for step in goal.steps.values():
             who = party_name(step.who, scenario) if step.who else "(nobody yet)"
-            parts = [f"{who}: {step.what or '(what?)'}"]
+            parts = [f"{who}: {step.what or '(what?)'}", f"by {_day(step.due_day)}"]
             if step.where:
                 parts.append(f"where: {step.where}")
-            parts.append(f"by {_day(step.due_day)}")
             if step.how_often:
                 parts.append(f"how often: {step.how_often}")
-            if step.resource in resources:
+            if step.resource in resources and step.resource != step.who:
                 parts.append(f"with {resources[step.resource].name}")
             if step.barrier:
                 mitigation = f"; what we will do: {step.mitigation}" if step.mitigation else ""

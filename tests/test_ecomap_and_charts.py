@@ -1,0 +1,99 @@
+"""The eco-map's data and the charts drawn from the record."""
+
+import math
+
+import pytest
+
+from casework.charts import domain_chart, domain_figure, ecomap_chart, ecomap_figure
+from casework.ecomap import layout, suggested_names, tie_id
+from casework.measures import INITIAL, REASSESSMENT, domain_scores
+from casework.model import Assessment, DomainRating, LifeDomain, Tie
+
+TIES = {
+    "sister": Tie(name="Sister", kind="strong", flow="to_client"),
+    "landlord": Tie(name="Landlord", kind="stressful", flow="none"),
+    "partner": Tie(name="Partner", kind="tenuous", flow="from_client"),
+    "church": Tie(name="Church", kind="strong", flow="both"),
+}
+
+
+def test_ties_are_placed_evenly_around_the_client_first_at_the_top():
+    ecomap = layout("Client", TIES)
+    assert (ecomap.client.x, ecomap.client.y) == (0.0, 0.0)
+    # four ties: top, right, bottom, left (clockwise, a quarter turn apart)
+    placed = {n.id: (n.x, n.y) for n in ecomap.nodes}
+    assert placed["sister"] == pytest.approx((0, 1))
+    assert placed["landlord"] == pytest.approx((1, 0))
+    assert placed["partner"] == pytest.approx((0, -1))
+    assert placed["church"] == pytest.approx((-1, 0))
+    assert all(
+        math.hypot(n.x, n.y) == pytest.approx(1)
+        for n in layout("C", {**TIES, "x": TIES["sister"]}).nodes
+    )
+
+
+def test_edges_carry_the_tie_and_the_direction_of_support():
+    edges = {e.target: e for e in layout("Client", TIES).edges}
+    assert edges["sister"].kind == "strong"
+    assert (edges["sister"].arrow_to_client, edges["sister"].arrow_from_client) == (True, False)
+    assert (edges["partner"].arrow_to_client, edges["partner"].arrow_from_client) == (False, True)
+    assert (edges["church"].arrow_to_client, edges["church"].arrow_from_client) == (True, True)
+    assert (edges["landlord"].arrow_to_client, edges["landlord"].arrow_from_client) == (
+        False,
+        False,
+    )
+
+
+def test_the_map_is_described_in_words_for_screen_readers():
+    text = layout("Marisol", TIES).describe()
+    assert "Sister: strong tie, support to the client" in text
+    assert "Landlord: stressful tie" in text
+    assert "no ties recorded" in layout("Marisol", {}).describe()
+
+
+def test_tie_ids_are_unique_and_readable():
+    assert tie_id("Sister (across town)", {}) == "sister-across-town"
+    assert tie_id("Sister", {"sister": 1}) == "sister-2"
+    assert tie_id("Sister", {"sister": 1, "sister-2": 1}) == "sister-3"
+    assert tie_id("!!!", {}) == "tie"
+
+
+def test_suggested_names_come_from_the_household_and_the_resource_directory(eviction):
+    names = suggested_names(eviction)
+    assert "Teo (son)" in names
+    assert "Tenant Rights Legal Clinic" in names
+
+
+def test_domain_scores_table_has_both_assessments():
+    assessment = Assessment(
+        initial={LifeDomain.health: DomainRating(score=3)},
+        reassessment={LifeDomain.health: DomainRating(score=2)},
+    )
+    frame = domain_scores(assessment)
+    assert list(frame.columns) == [INITIAL, REASSESSMENT]
+    assert len(frame) == len(LifeDomain)
+    assert frame.at["Health and wellness", INITIAL] == 3
+    assert frame.at["Health and wellness", REASSESSMENT] == 2
+    assert frame[INITIAL].isna().sum() == len(LifeDomain) - 1
+
+
+def test_domain_chart_is_titled_labelled_and_described():
+    assessment = Assessment(initial={LifeDomain.legal: DomainRating(score=4)})
+    figure, columns = domain_figure(domain_scores(assessment))
+    axes = figure.axes[0]
+    assert axes.get_title() and axes.get_xlabel() and axes.get_ylabel()
+    assert columns == [INITIAL]  # an empty reassessment is not drawn
+    chart = domain_chart(domain_scores(assessment))
+    assert chart.png.startswith(b"\x89PNG")
+    assert "Legal: initial assessment 4" in chart.description
+    html = chart.html("domain-chart")
+    assert "alt='Life-domain scores." in html and "e2e-domain-chart" in html
+
+
+def test_ecomap_chart_is_titled_and_escapes_names():
+    ties = {"x": Tie(name="<b>Ms X</b>", kind="strong", flow="both")}
+    figure = ecomap_figure(layout("Client", ties))
+    axes = figure.axes[0]
+    assert axes.get_title() and axes.get_xlabel() and axes.get_ylabel()
+    html = ecomap_chart(layout("Client", ties)).html("ecomap")
+    assert "<b>Ms X</b>" not in html and "&lt;b&gt;Ms X&lt;/b&gt;" in html
