@@ -387,7 +387,10 @@ def test_the_contract_document_holds_the_plan_and_escapes_user_text(eviction):
     markdown = contract_markdown(record, eviction)
     assert markdown.startswith("# Care plan and agreement: Marisol Vega")
     assert GOAL in markdown
-    assert "Tenant Rights Legal Clinic: Give advice on the notice — by day 20; where: office; how often: once." in markdown
+    assert (
+        "Tenant Rights Legal Clinic: Give advice on the notice — by day 20; where: office; how often: once."
+        in markdown
+    )
     assert "signed by Clinic intake lead, day 5" in markdown
     html = contract_html(record, eviction, contract_status(record, eviction))
     assert "<script>" not in html and "&lt;script&gt;" in html
