@@ -140,8 +140,9 @@ def test_a_crisis_domain_asks_for_a_goal_or_a_reason(store: CaseStore):
     assessment.cards[LifeDomain.basic_needs].score.value = 1
     app = CarePlanApp(store=store, autosave_delay=0)
     assert "Basic needs: 1 · In crisis" in app.briefing.value
-    reason = app.crisis_box.children[0]
-    assert reason.description == "Why no goal for Basic needs"
+    warning, reason = app.crisis_box.children
+    assert "Basic needs</b> is scored 1 (in crisis)" in warning.value
+    assert reason.description == "Why no goal"
     app.add_goal_button.click()
     app.goal_cards["g1"].text.value = SMART
     app.goal_cards["g1"].domain.value = "basic_needs"

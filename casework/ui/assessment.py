@@ -163,7 +163,7 @@ class AssessmentApp(StageApp):
             description="Person or system",
             placeholder="e.g. Sister, landlord, school",
             ensure_option=False,
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="60%"),
         )
         self.tie_name.add_class("e2e-tie-name")
@@ -171,14 +171,16 @@ class AssessmentApp(StageApp):
             options=[(label, kind) for kind, label in ecomap.TIE_LABELS.items()],
             value="strong",
             description="Tie",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
         )
         self.tie_kind.add_class("e2e-tie-kind")
         self.tie_flow = widgets.Dropdown(
             options=[(label, flow) for flow, label in ecomap.FLOW_LABELS.items()],
             value="to_client",
             description="Support",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
+            layout=widgets.Layout(width="34em"),
         )
         self.tie_flow.add_class("e2e-tie-flow")
         self.add_tie = ui.check_button("Add to the eco-map", "add-tie")

@@ -69,7 +69,7 @@ def _day_input(description: str, hook: str) -> widgets.Text:
     field = widgets.Text(
         description=description,
         placeholder="day number, e.g. 14",
-        style={"description_width": "12em"},
+        style=ui.LABEL_STYLE,
         layout=widgets.Layout(width="24em"),
     )
     field.add_class(f"e2e-{hook}")
@@ -95,12 +95,12 @@ class GoalCard(widgets.VBox):
         self.domain = widgets.Dropdown(
             options=[("(none)", None), *((domain_label(d), d.value) for d in LifeDomain)],
             description="Life domain",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
         )
         self.domain.add_class("e2e-goal-domain")
         self.priority = widgets.Dropdown(
             description="Client's priority",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="95%"),
         )
         self.priority.add_class("e2e-goal-priority")
@@ -131,7 +131,7 @@ class CarePlanApp(StageApp):
             min=1,
             max=730,
             description="Plan length (days)",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
         )
         self.time_limit.add_class("e2e-time-limit")
         self.time_limit.observe(lambda c: self._on_plan_text(time_limit_days=c["new"]), "value")
@@ -144,14 +144,14 @@ class CarePlanApp(StageApp):
         # the step form
         self.step_goal = widgets.Dropdown(
             description="For goal",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="95%"),
         )
         self.step_goal.add_class("e2e-step-goal")
         self.step_what = ui.text_input("What", "One action anyone could see", "step-what")
         self.step_who = widgets.Dropdown(
             description="Who is responsible",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="60%"),
         )
         self.step_who.add_class("e2e-step-who")
@@ -162,7 +162,7 @@ class CarePlanApp(StageApp):
         )
         self.step_resource = widgets.Dropdown(
             description="Resource used",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="60%"),
         )
         self.step_resource.add_class("e2e-step-resource")
@@ -175,7 +175,7 @@ class CarePlanApp(StageApp):
         self.step_after = widgets.SelectMultiple(
             description="Only after",
             rows=3,
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="95%"),
         )
         self.step_after.add_class("e2e-step-after")
@@ -186,7 +186,7 @@ class CarePlanApp(StageApp):
         # releases
         self.release_provider = widgets.Dropdown(
             description="Provider",
-            style={"description_width": "12em"},
+            style=ui.LABEL_STYLE,
             layout=widgets.Layout(width="60%"),
         )
         self.release_provider.add_class("e2e-release-provider")
@@ -412,10 +412,16 @@ class CarePlanApp(StageApp):
         rows = []
         for domain in uncovered:
             field = ui.text_input(
-                f"Why no goal for {domain_label(domain)}",
-                "This domain is in crisis: link a goal to it, or say how it is handled",
+                "Why no goal",
+                f"{domain_label(domain)} is in crisis: link a goal to it, or say how it is handled",
                 f"crisis-reason-{domain.value.replace('_', '-')}",
                 rows=2,
+            )
+            rows.append(
+                widgets.HTML(
+                    f"<div class='cw-panel cw-error' role='alert'>✗ <b>{escape(domain_label(domain))}</b> "
+                    "is scored 1 (in crisis) and no goal is linked to it.</div>"
+                )
             )
             field.value = record.plan.crisis_reasons.get(domain, "")
             field.observe(lambda c, d=domain: self._on_crisis_reason(d, c["new"]), "value")
@@ -447,6 +453,7 @@ class CarePlanApp(StageApp):
             name = ui.text_input(
                 f"{party_name(party, self.scenario)}", "Name as signed", f"sign-{hook}"
             )
+            name.style = {"description_width": "initial"}  # a provider's name may be long
             name.layout.width = "60%"
             day = _day_input("Day signed", f"sign-day-{hook}")
             name.value = signature.name

@@ -24,8 +24,13 @@ _STYLE = """
 .cw-muted { color: #4b5563; }
 .cw-section-title { margin: 1.2em 0 0.2em 0; }
 .cw-quote { font-style: italic; }
+.cw-lead { font-size: 1.05em; color: #374151; margin: 0.2em 0 0.8em 0; }
+.cw-card { border-top: 1px solid #e5e7eb; padding-top: 0.4em; margin-top: 0.6em; }
 </style>
 """
+
+# One label column for every app: wide enough for the longest label, so none is cut short.
+LABEL_STYLE = {"description_width": "16em"}
 
 # Severity is always spelled out in words beside the colour, never colour alone.
 _SEVERITY_TAGS = {"error": "✗ Change this", "warning": "! Improve", "info": "i Consider"}
@@ -36,7 +41,11 @@ def style_sheet() -> widgets.HTML:
 
 
 def header(title: str, subtitle: str) -> widgets.HTML:
-    return widgets.HTML(f"<h2>{escape(title)}</h2><p class='cw-muted'>{escape(subtitle)}</p>")
+    """The app's opening line. The notebook's own heading names the stage, so the title is
+    not repeated on the page; it stays as the region's accessible name."""
+    return widgets.HTML(
+        f"<p class='cw-lead' role='note' aria-label='{escape(title, quote=True)}'>{escape(subtitle)}</p>"
+    )
 
 
 def section_title(number: int, title: str, teaching: str) -> widgets.HTML:
@@ -55,7 +64,7 @@ def text_input(
         description=label,
         placeholder=placeholder,
         continuous_update=True,
-        style={"description_width": "12em"},
+        style=LABEL_STYLE,
         layout=widgets.Layout(width="95%"),
         **extra,
     )

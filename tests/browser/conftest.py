@@ -32,6 +32,9 @@ IGNORED_CONSOLE = ("Failed to load resource", "ERR_NAME_NOT_RESOLVED", "ERR_INTE
 # Voilà posts a kernel shutdown on page unload without its XSRF token and gets a 403
 # (voila-dashboards/voila#1458, open); the kernel is culled instead (voila.json).
 IGNORED_RESPONSES = ("/voila/api/shutdown/",)
+VIEWPORT = {"width": 1280, "height": 800}
+# Screenshots for a person to look at; the folder is git-ignored.
+SCREENSHOTS = Path(os.environ.get("CASEWORK_SCREENSHOTS", REPO / "screenshots"))
 
 
 def _chromium() -> str | None:
@@ -118,7 +121,7 @@ def browser(chromium_path: str):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(60_000)
     problems: list[str] = []
@@ -148,3 +151,87 @@ def page(browser):
 def open_app(page, base_url: str, notebook: str) -> None:
     page.goto(f"{base_url}/voila/render/{notebook}")
     page.wait_for_selector("#loading", state="detached")
+
+
+def screenshot(page, name: str) -> Path:
+    """Save the whole app, 1280 wide, for a person to review.
+
+    Voilà's page scrolls inside a container, not the body, so a "full page" shot would
+    stop at 800 px: the window is made as tall as the content for the shot instead.
+    """
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('*')].map((el) => el.scrollHeight))"
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 40, 16000)})
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+    return path
+
+
+# What a tidy page means, measured: nothing wider than the window, no label cut short,
+# no two controls or labels drawn over each other.
+_LAYOUT_PROBLEMS = """
+() => {
+  const problems = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > window.innerWidth + 1) {
+    problems.push(`page is ${doc.scrollWidth}px wide in a ${window.innerWidth}px window`);
+  }
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
+  };
+  const boxes = [...document.querySelectorAll(
+    '.widget-label, .widget-text input, .widget-textarea textarea, .widget-dropdown select, '
+    + 'button.widget-button, .widget-radio-box label, .widget-checkbox, .widget-html img, '
+    + '.widget-toggle-buttons button, .widget-select-multiple select'
+  )].filter(visible);
+  for (const el of boxes) {
+    if (el.classList.contains('widget-label') && el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`label cut short: "${el.textContent.trim()}"`);
+    }
+  }
+  const ruler = document.createElement('canvas').getContext('2d');
+  for (const select of boxes.filter((el) => el.tagName === 'SELECT' && !el.multiple)) {
+    const option = select.options[select.selectedIndex];
+    if (!option) continue;
+    ruler.font = getComputedStyle(select).font;
+    const room = select.clientWidth - 28;  // the arrow and padding
+    if (ruler.measureText(option.text).width > room) {
+      problems.push(`dropdown text cut short: "${option.text}"`);
+    }
+  }
+  const rects = boxes.map((el) => [el, el.getBoundingClientRect()]);
+  for (let i = 0; i < rects.length; i++) {
+    for (let j = i + 1; j < rects.length; j++) {
+      const [a, ra] = rects[i];
+      const [b, rb] = rects[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+      const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+      if (w > 2 && h > 2) {
+        problems.push(`overlap: "${a.textContent.trim().slice(0, 40) || a.tagName}" and "${b.textContent.trim().slice(0, 40) || b.tagName}"`);
+      }
+    }
+  }
+  return problems;
+}
+"""
+
+
+def layout_problems(page) -> list[str]:
+    return page.evaluate(_LAYOUT_PROBLEMS)
+
+
+def chart_labels_problems(page) -> list[str]:
+    """Every chart image has a text alternative (its title and data in words)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('figure.cw-chart img')]
+             .filter((img) => !(img.alt || '').trim() || img.naturalWidth === 0)
+             .map((img) => img.closest('figure').className)"""
+    )
