@@ -86,12 +86,11 @@ def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
         signature = plan.signatures.get(party)
         role = {CLIENT: "client", CASE_MANAGER: "case manager"}.get(party, "provider")
         name = party_name(party, scenario)
+        who = name if name.lower() == role else f"{name} ({role})"
         if signature and signature.name.strip():
-            signatures.append(
-                f"{name} ({role}): signed by {signature.name}, {_day(signature.day)}."
-            )
+            signatures.append(f"{who}: signed by {signature.name}, {_day(signature.day)}.")
         else:
-            signatures.append(f"{name} ({role}): not signed yet.")
+            signatures.append(f"{who}: not signed yet.")
     sections.append(Section("Signatures", (), tuple(signatures)))
     return sections
 

@@ -31,7 +31,7 @@ def fill_step(app: CarePlanApp, what: str, who: str, due: str, resource: str = "
     app.step_due.value = due
     app.step_often.value = "once"
     app.step_where.value = "office"
-    app.step_resource.value = resource
+    app.step_resource.value = resource or None
 
 
 def record_release(app: CarePlanApp, provider: str) -> None:

@@ -70,7 +70,7 @@ def _day_input(description: str, hook: str) -> widgets.Text:
         description=description,
         placeholder="day number, e.g. 14",
         style=ui.LABEL_STYLE,
-        layout=widgets.Layout(width="24em"),
+        layout=widgets.Layout(width="32em"),
     )
     field.add_class(f"e2e-{hook}")
     return field
@@ -286,7 +286,7 @@ class CarePlanApp(StageApp):
         parties = [("Client: " + scenario.client.name, CLIENT), ("Case manager", CASE_MANAGER)]
         providers = [(r.name, r.id) for r in scenario.resources]
         self.step_who.options = [("Choose…", None), *parties, *providers]
-        self.step_resource.options = [("(none)", ""), *providers]
+        self.step_resource.options = [("(none)", None), *providers]
         self.release_provider.options = [("Choose…", None), *providers]
         for panel in (
             self.step_message,

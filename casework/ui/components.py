@@ -25,6 +25,7 @@ _STYLE = """
 .cw-section-title { margin: 1.2em 0 0.2em 0; }
 .cw-quote { font-style: italic; }
 .cw-lead { font-size: 1.05em; color: #374151; margin: 0.2em 0 0.8em 0; }
+.cw-smart, .cw-checklist { list-style: none; padding-left: 0; }
 .cw-card { border-top: 1px solid #e5e7eb; padding-top: 0.4em; margin-top: 0.6em; }
 </style>
 """
