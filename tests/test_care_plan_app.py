@@ -173,3 +173,25 @@ def test_the_plan_check_and_the_contract_escape_user_text(app: CarePlanApp):
     )
     assert "<img src=x" not in html
     assert "is a directive" in app.plan_feedback.value
+
+
+def test_a_due_day_that_is_not_a_number_is_explained_not_dropped(
+    app: CarePlanApp, store: CaseStore
+):
+    app.add_goal_button.click()
+    app.goal_cards["g1"].text.value = SMART
+    fill_step(app, "Bring the lease", "client", "next week")
+    app.add_step_button.click()
+    assert "Write the due day as a number" in app.step_message.value
+    assert plan(store).goals["g1"].steps == {}
+    app.step_due.value = "day 5"
+    app.add_step_button.click()
+    assert [s.due_day for s in plan(store).goals["g1"].steps.values()] == [5]
+
+
+def test_a_removed_goals_id_is_not_reused(app: CarePlanApp, store: CaseStore):
+    app.add_goal_button.click()
+    app.add_goal_button.click()
+    app.goal_cards["g1"].children[-1].click()
+    app.add_goal_button.click()
+    assert list(plan(store).goals) == ["g2", "g3"]

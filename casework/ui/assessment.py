@@ -167,22 +167,20 @@ class AssessmentApp(StageApp):
             layout=widgets.Layout(width="60%"),
         )
         self.tie_name.add_class("e2e-tie-name")
-        self.tie_kind = widgets.Dropdown(
-            options=[(label, kind) for kind, label in ecomap.TIE_LABELS.items()],
+        self.tie_kind = ui.dropdown(
+            "Tie",
+            "tie-kind",
+            [(label, kind) for kind, label in ecomap.TIE_LABELS.items()],
+            width="34em",
             value="strong",
-            description="Tie",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="34em"),
         )
-        self.tie_kind.add_class("e2e-tie-kind")
-        self.tie_flow = widgets.Dropdown(
-            options=[(label, flow) for flow, label in ecomap.FLOW_LABELS.items()],
+        self.tie_flow = ui.dropdown(
+            "Support",
+            "tie-flow",
+            [(label, flow) for flow, label in ecomap.FLOW_LABELS.items()],
+            width="34em",
             value="to_client",
-            description="Support",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="34em"),
         )
-        self.tie_flow.add_class("e2e-tie-flow")
         self.add_tie = ui.check_button("Add to the eco-map", "add-tie")
         self.add_tie.on_click(lambda _b: self._on_add_tie())
         self.tie_message = widgets.HTML()

@@ -58,10 +58,9 @@ def smart_html(report: GoalReport) -> str:
 
 
 def _next_id(prefix: str, taken: set[str]) -> str:
-    number = 1
-    while f"{prefix}{number}" in taken:
-        number += 1
-    return f"{prefix}{number}"
+    """One past the highest id in use, so a removed goal's id is never given to a new one."""
+    numbers = [int(key[len(prefix) :]) for key in taken if key[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1}"
 
 
 def _day_input(description: str, hook: str) -> widgets.Text:
@@ -92,18 +91,13 @@ class GoalCard(widgets.VBox):
         self.text = ui.text_input(
             f"Goal {number}", "Who will do what, how much, by when", "goal-text", rows=2
         )
-        self.domain = widgets.Dropdown(
-            options=[("(none)", None), *((domain_label(d), d.value) for d in LifeDomain)],
-            description="Life domain",
-            style=ui.LABEL_STYLE,
+        self.domain = ui.dropdown(
+            "Life domain",
+            "goal-domain",
+            [("(none)", None), *((domain_label(d), d.value) for d in LifeDomain)],
+            width="34em",
         )
-        self.domain.add_class("e2e-goal-domain")
-        self.priority = widgets.Dropdown(
-            description="Client's priority",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="95%"),
-        )
-        self.priority.add_class("e2e-goal-priority")
+        self.priority = ui.dropdown("Client's priority", "goal-priority", width="95%")
         self.feedback = ui.feedback_panel("smart-feedback")
         self.steps = widgets.VBox()
         remove = widgets.Button(description="Remove this goal", tooltip=f"Remove goal {number}")
@@ -142,30 +136,15 @@ class CarePlanApp(StageApp):
         self.crisis_box = widgets.VBox()
 
         # the step form
-        self.step_goal = widgets.Dropdown(
-            description="For goal",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="95%"),
-        )
-        self.step_goal.add_class("e2e-step-goal")
+        self.step_goal = ui.dropdown("For goal", "step-goal", width="95%")
         self.step_what = ui.text_input("What", "One action anyone could see", "step-what")
-        self.step_who = widgets.Dropdown(
-            description="Who is responsible",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="60%"),
-        )
-        self.step_who.add_class("e2e-step-who")
+        self.step_who = ui.dropdown("Who is responsible", "step-who", width="60%")
         self.step_due = _day_input("By (day)", "step-due")
         self.step_often = ui.text_input("How often", "once, weekly, every visit…", "step-often")
         self.step_where = ui.text_input(
             "Where", "office, home visit, by phone, the clinic…", "step-where"
         )
-        self.step_resource = widgets.Dropdown(
-            description="Resource used",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="60%"),
-        )
-        self.step_resource.add_class("e2e-step-resource")
+        self.step_resource = ui.dropdown("Resource used", "step-resource", width="60%")
         self.step_barrier = ui.text_input(
             "What could get in the way", "e.g. no bus fare", "step-barrier"
         )
@@ -184,12 +163,7 @@ class CarePlanApp(StageApp):
         self.step_message = ui.feedback_panel("step-message")
 
         # releases
-        self.release_provider = widgets.Dropdown(
-            description="Provider",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="60%"),
-        )
-        self.release_provider.add_class("e2e-release-provider")
+        self.release_provider = ui.dropdown("Provider", "release-provider", width="60%")
         self.release_shared = ui.text_input(
             "What may be shared", "e.g. contact details and the eviction notice", "release-shared"
         )
@@ -540,6 +514,13 @@ class CarePlanApp(StageApp):
         goal_id = self.step_goal.value
         if goal_id not in self.record.plan.goals:
             self._message(self.step_message, "warning", "Add a goal first, then its steps.")
+            return
+        if self.step_due.value.strip() and _parse_day(self.step_due.value) is None:
+            self._message(
+                self.step_message,
+                "warning",
+                "Write the due day as a number of days from intake, e.g. 14.",
+            )
             return
         missing = [
             label

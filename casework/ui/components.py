@@ -73,6 +73,21 @@ def text_input(
     return field
 
 
+def dropdown(
+    label: str, hook: str, options: list | tuple = (), width: str = "60%", **extra: object
+) -> widgets.Dropdown:
+    """A labelled choice in the shared label column; `options` may be set later."""
+    field = widgets.Dropdown(
+        options=list(options),
+        description=label,
+        style=LABEL_STYLE,
+        layout=widgets.Layout(width=width),
+        **extra,
+    )
+    field.add_class(f"e2e-{hook}")
+    return field
+
+
 def check_button(label: str, hook: str) -> widgets.Button:
     button = widgets.Button(description=label, button_style="primary", tooltip=label)
     button.layout = widgets.Layout(width="auto", align_self="flex-start")
