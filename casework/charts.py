@@ -211,3 +211,90 @@ def _wrap(label: str, width: int = 14) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "\n".join(lines[:4])
+
+
+def gas_chart(table: pd.DataFrame) -> Chart:
+    """The summary T-score at each review, with 50 (as expected) marked."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 3.4))
+    axes = figure.add_subplot()
+    scored = table.dropna(subset=["T-score"]) if len(table) else table
+    if len(scored):
+        axes.plot(scored["Day"], scored["T-score"], marker="o", color=_COLOURS[0], label="T-score")
+        for day, t_score in zip(scored["Day"], scored["T-score"], strict=True):
+            axes.annotate(
+                f"{t_score:.0f}",
+                (day, t_score),
+                textcoords="offset points",
+                xytext=(0, 7),
+                ha="center",
+                fontsize=8,
+            )
+    else:
+        axes.text(
+            0.5, 0.5, "No goal review yet.", ha="center", va="center", transform=axes.transAxes
+        )
+    axes.axhline(50, color="#555555", linestyle="--", linewidth=1, label="50: as expected")
+    axes.set_ylim(20, 80)
+    axes.set_title("Goal attainment over the reviews")
+    axes.set_xlabel("Day of the review (days since intake)")
+    axes.set_ylabel("Summary T-score")
+    axes.grid(alpha=0.3)
+    axes.legend(loc="lower right", fontsize=8)
+    if len(scored):
+        points = ", ".join(
+            f"day {int(d)}: {t:.1f}" for d, t in zip(scored["Day"], scored["T-score"], strict=True)
+        )
+        description = f"Goal attainment T-score at each review ({points}); 50 means as expected."
+    else:
+        description = "Goal attainment over the reviews: no review yet."
+    return Chart(_png(figure), description)
+
+
+def service_chart(table: pd.DataFrame) -> Chart:
+    """Sessions offered and attended per provider; a planned service never delivered is named."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 0.6 + 0.55 * max(len(table), 2)))
+    axes = figure.add_subplot()
+    positions = list(range(len(table)))
+    offered = table["Sessions offered"].astype(float).tolist()
+    attended = table["Sessions attended"].astype(float).tolist()
+    axes.barh(
+        [p - 0.2 for p in positions], offered, height=0.38, color=_COLOURS[1], label="Offered"
+    )
+    axes.barh(
+        [p + 0.2 for p in positions],
+        attended,
+        height=0.38,
+        color=_COLOURS[0],
+        hatch="//",
+        edgecolor="white",
+        label="Attended",
+    )
+    for position, status in zip(positions, table["Status"], strict=True):
+        if status == "planned, never delivered":
+            axes.text(
+                0.1, position, "planned, never delivered", va="center", fontsize=8, color="#B91C1C"
+            )
+    axes.set_yticks(positions)
+    axes.set_yticklabels(
+        [_wrap(name, 28).replace("\n", " ") for name in table["Provider"]], fontsize=8
+    )
+    axes.invert_yaxis()
+    axes.set_xlim(0, max([*offered, *attended, 4]) + 1)
+    axes.set_title("Service use: sessions offered and attended")
+    axes.set_xlabel("Sessions")
+    axes.set_ylabel("Provider")
+    axes.legend(loc="lower right", fontsize=8)
+    parts = [
+        f"{name}: {int(a)} of {int(o)} attended, {status}"
+        for name, o, a, status in zip(
+            table["Provider"], offered, attended, table["Status"], strict=True
+        )
+    ]
+    description = (
+        "Service use. " + ("; ".join(parts) if parts else "No service in the plan yet") + "."
+    )
+    return Chart(_png(figure), description)

@@ -121,6 +121,39 @@ def serve(port: int, host: str) -> int:
     return 0  # not reached
 
 
+def export(case_id: str, format: str, output: Path | None) -> int:
+    """Write one case file as Markdown or a self-contained HTML page."""
+    from casework.report import export_case
+    from casework.scenarios import load_catalogue
+    from casework.store import CaseStore
+
+    store = CaseStore()
+    latest = store.latest(case_id)
+    if latest is None:
+        known = ", ".join(store.case_ids()) or "none yet"
+        print(
+            f"casework export: no case '{case_id}' in {store.path} (cases: {known})",
+            file=sys.stderr,
+        )
+        return 2
+    catalogue = load_catalogue()
+    scenario = catalogue.scenarios.get(latest.record.scenario_id)
+    if scenario is None:
+        print(
+            f"casework export: case '{case_id}' uses scenario '{latest.record.scenario_id}', "
+            "which is not in scenarios/",
+            file=sys.stderr,
+        )
+        return 2
+    document = export_case(latest.record, scenario, format)
+    if output is None:
+        sys.stdout.write(document)
+        return 0
+    output.write_text(document, encoding="utf-8")
+    print(f"Wrote {output} ({len(document.encode('utf-8')):,} bytes)", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="casework", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -143,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument(
         "--json", action="store_true", help="print one JSON object per text, one per line"
     )
+    export_cmd = commands.add_parser("export", help="write a case file as Markdown or HTML")
+    export_cmd.add_argument("case", metavar="CASE", help="the case id (the scenario id)")
+    export_cmd.add_argument("--format", choices=["md", "html"], default="md")
+    export_cmd.add_argument(
+        "--output", "-o", type=Path, help="file to write (default: standard output)"
+    )
     # Files may come after options ("check note --json -"): argparse leaves those over.
     args, extra = parser.parse_known_args(argv)
     unknown = [arg for arg in extra if arg.startswith("-") and arg != "-"]
@@ -150,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(unknown or extra)}")
     if args.command == "check":
         return check(args.kind, [*args.files, *extra], args.lines, args.json)
+    if args.command == "export":
+        return export(args.case, args.format, args.output)
     if args.command == "validate":
         return validate(args.files)
     if args.command == "schema":

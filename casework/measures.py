@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casework.checks.assessment import domain_label
-from casework.model import Assessment, LifeDomain
+from casework.model import Assessment, CaseRecord, LifeDomain, Scenario
 
 if TYPE_CHECKING:
     import pandas as pd
 
 INITIAL, REASSESSMENT = "Initial assessment", "Reassessment"
+T_SCORE = "T-score"
 
 
 def domain_scores(assessment: Assessment) -> pd.DataFrame:
@@ -31,4 +32,67 @@ def domain_scores(assessment: Assessment) -> pd.DataFrame:
         }
     frame = pd.DataFrame.from_dict(rows, orient="index", dtype="Float64")
     frame.index.name = "Life domain"
+    return frame
+
+
+def gas_table(record: CaseRecord) -> pd.DataFrame:
+    """One row per review (day order): each goal's −2…+2 score and the summary T-score."""
+    import pandas as pd
+
+    from casework.checks.monitoring import gas_t_score, ordered_reviews
+
+    goals = {key: goal.text or key for key, goal in record.plan.goals.items()}
+    rows = []
+    for _key, review in ordered_reviews(record.monitoring):
+        row: dict[str, object] = {"Day": review.day}
+        for goal_id, label in goals.items():
+            row[label] = review.scores.get(goal_id)
+        row[T_SCORE] = gas_t_score(review.scores, record.monitoring.weights)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["Day", *goals.values(), T_SCORE])
+    return frame.astype({T_SCORE: "Float64"})
+
+
+def service_table(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:
+    """Referrals, attendance and completion per provider; a planned service never delivered
+    shows as such."""
+    import pandas as pd
+
+    from casework.checks.monitoring import service_rows
+
+    rows = [
+        {
+            "Provider": row.name,
+            "In the plan": "yes" if row.planned else "no",
+            "Referred on day": row.referred_day,
+            "Sessions offered": row.offered,
+            "Sessions attended": row.attended,
+            "Status": row.status,
+        }
+        for row in service_rows(record, scenario)
+    ]
+    columns = [
+        "Provider",
+        "In the plan",
+        "Referred on day",
+        "Sessions offered",
+        "Sessions attended",
+        "Status",
+    ]
+    return pd.DataFrame(rows, columns=columns).astype({"Referred on day": "Int64"})
+
+
+def scores_over_time(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:
+    """Domain scores at each assessment: initial, the 02 reassessment, and each reassessment
+    made in monitoring (labelled by the day of the sign that prompted it)."""
+    frame = domain_scores(record.assessment)
+    days = {f"crisis-{i}": e.day for i, e in enumerate(scenario.timeline)}
+    days |= {f"disclosure-{i}": e.day for i, e in enumerate(scenario.timeline)}
+    for sign_id, ratings in record.monitoring.reassessments.items():
+        column = f"Day {days[sign_id]}" if sign_id in days else sign_id
+        frame[column] = [
+            (ratings[d].score if d in ratings and ratings[d].score is not None else None)
+            for d in LifeDomain
+        ]
+        frame[column] = frame[column].astype("Float64")
     return frame

@@ -381,6 +381,72 @@ class CarePlan(Record):
     signatures: dict[str, Signature] = {}  # by party: "client", "case_manager", resource id
 
 
+ResponseKind = Literal["reassess", "change_plan", "explain"]
+
+
+class Adjustment(Record):
+    """The student's answer to a warning sign in the record ("analyze and adjust")."""
+
+    kind: ResponseKind | None = None
+    text: str = ""  # what was changed and why, or why the plan continues unchanged
+    plan_before: str = ""  # fingerprint of the plan when the sign appeared
+
+
+class GasReview(Record):
+    """One goal review by Goal Attainment Scaling: −2 … +2 per goal id."""
+
+    day: int = Field(ge=0)
+    scores: dict[str, Annotated[int, Field(ge=-2, le=2)]] = {}
+
+
+class ServiceUse(Record):
+    """What happened to one referral: the figures behind the utilisation table."""
+
+    referred_day: int | None = Field(default=None, ge=0)
+    sessions_offered: int = Field(default=0, ge=0)
+    sessions_attended: int = Field(default=0, ge=0)
+    completed: bool = False
+
+
+class Monitoring(Record):
+    shown: int = Field(default=0, ge=0)  # how many timeline events have unfolded
+    notes: dict[str, str] = {}  # contact note by event number ("0", "1", …)
+    reviews: dict[str, GasReview] = {}  # by review id, in the order they were added
+    weights: dict[str, float] = {}  # optional GAS weight by goal id (default 1)
+    services: dict[str, ServiceUse] = {}  # by resource id
+    responses: dict[str, Adjustment] = {}  # by warning-sign id
+    reassessments: dict[str, dict[LifeDomain, DomainRating]] = {}  # by warning-sign id
+
+
+Judgement = Literal["ready", "not_yet", "ready_with_conditions"]
+ExitDestination = Literal["permanent", "temporary", "institutional", "homeless", "other"]
+ReviewStatus = Literal["draft", "requested", "approved", "sent_back"]
+
+
+class SupervisorReview(Record):
+    status: ReviewStatus = "draft"
+    comments: list[str] = []
+    requests: int = Field(default=0, ge=0)
+
+
+class ClosureWork(Record):
+    """What the student records when ending the case."""
+
+    judgement: Judgement | None = None
+    judgement_reason: str = ""
+    closing_day: int | None = Field(default=None, ge=1)
+    notice_day: int | None = Field(default=None, ge=0)
+    progress_reviewed: bool = False
+    crisis_plan: str = ""
+    handoff: str = ""  # the resources handed over, with how to reach them
+    follow_up: str = ""
+    reason: str = ""
+    exit_destination: ExitDestination | None = None
+    transfer_to: str = ""  # resource id, when another service takes the case over
+    summary: str = ""
+    review: SupervisorReview = SupervisorReview()
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -397,3 +463,5 @@ class CaseRecord(BaseModel):
     intake: Intake = Intake()
     assessment: Assessment = Assessment()
     plan: CarePlan = CarePlan()
+    monitoring: Monitoring = Monitoring()
+    closure: ClosureWork = ClosureWork()

@@ -1,0 +1,290 @@
+"""The whole case file as one document: Markdown for editing, a self-contained HTML page
+(charts embedded as images) for reading and grading.
+
+One list of blocks is built from the record and rendered twice, so the two exports never
+disagree. Every piece of text is escaped in HTML and kept as written in Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html import escape
+
+from casework.checks.assessment import STRENGTH_LABELS, domain_label, level_name
+from casework.checks.closure import closure_procedures, exit_destinations, readiness
+from casework.checks.monitoring import (
+    event_label,
+    response_status,
+    shown_events,
+    warning_signs,
+)
+from casework.checks.plan import contract_status
+from casework.contract import contract_sections
+from casework.ecomap import FLOW_LABELS, TIE_LABELS
+from casework.model import CaseRecord, Scenario
+
+FORMATS = ("md", "html")
+
+
+@dataclass
+class Part:
+    """A heading and what sits under it: paragraphs, bullet items, tables, charts."""
+
+    heading: str
+    level: int = 2
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    tables: list[tuple[list[str], list[list[str]]]] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)  # names of charts (drawn for HTML only)
+
+
+def _text(value: object) -> str:
+    import pandas as pd
+
+    if value is None or pd.isna(value):
+        return "–"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.1f}"
+    return str(value)
+
+
+def _frame_table(frame) -> tuple[list[str], list[list[str]]]:
+    header = [str(frame.index.name or "")] if frame.index.name else []
+    rows = []
+    for label, row in frame.iterrows():
+        cells = [_text(v) for v in row.tolist()]
+        rows.append(([str(label)] if header else []) + cells)
+    return header + [str(c) for c in frame.columns], rows
+
+
+def _intake(record: CaseRecord, scenario: Scenario) -> Part:
+    intake = record.intake
+    part = Part("1. Intake")
+    pairs = [
+        ("Presenting issue", intake.presenting_issue),
+        ("Reflection", intake.reflection),
+        ("What the client wants", intake.client_wants),
+        ("What the client hopes will happen", intake.client_hopes),
+        ("Strengths in the client's words", intake.client_strengths),
+        ("Initial observations", intake.initial_observations),
+        ("Referral source", intake.referral_source),
+        ("Priority", intake.priority or ""),
+    ]
+    part.items = [f"{label}: {value.strip() or '(not written)'}" for label, value in pairs]
+    answers = intake.eligibility_answers
+    part.items += [
+        f"Eligibility, {c.text}: {answers.get(c.id, 'not screened').replace('_', ' ')}"
+        for c in scenario.eligibility.criteria
+    ]
+    return part
+
+
+def _assessment(record: CaseRecord, scenario: Scenario) -> Part:
+    from casework.measures import scores_over_time
+
+    assessment = record.assessment
+    part = Part("2. Assessment", charts=["domains", "ecomap"])
+    part.tables.append(_frame_table(scores_over_time(record, scenario)))
+    for domain, rating in assessment.initial.items():
+        if rating.score is None:
+            continue
+        cited = "; ".join(rating.evidence) or "no fact cited"
+        part.items.append(
+            f"{domain_label(domain)}: {rating.score} ({level_name(rating.score).lower()}). "
+            f"Evidence: {cited}. {rating.note.strip()}".strip()
+        )
+    for category, text in assessment.strengths.items():
+        if text.strip():
+            part.items.append(f"Strengths, {STRENGTH_LABELS[category].lower()}: {text.strip()}")
+    for tie in assessment.ties.values():
+        part.items.append(
+            f"Eco-map: {tie.name}, {TIE_LABELS[tie.kind].lower()} tie, {FLOW_LABELS[tie.flow].lower()}"
+        )
+    return part
+
+
+def _plan(record: CaseRecord, scenario: Scenario) -> list[Part]:
+    status = contract_status(record, scenario)
+    verdict = "complete" if status.complete else "not complete yet"
+    parts = [Part("3. Care plan and agreement", paragraphs=[f"The written contract is {verdict}."])]
+    for section in contract_sections(record, scenario):
+        parts.append(Part(section.heading, 3, list(section.paragraphs), list(section.items)))
+    return parts
+
+
+def _monitoring(record: CaseRecord, scenario: Scenario) -> list[Part]:
+    from casework.measures import gas_table, service_table
+
+    monitoring = record.monitoring
+    part = Part("4. Monitoring", charts=["gas", "services"])
+    part.paragraphs.append(
+        f"{monitoring.shown} of {len(scenario.timeline)} timeline events have unfolded."
+    )
+    notes = Part("Contact notes", 3)
+    for index, event in shown_events(scenario, monitoring):
+        note = monitoring.notes.get(str(index), "").strip() or "(no note written)"
+        notes.items.append(f"Day {event.day}, {event_label(event.kind).lower()}: {note}")
+    signs = Part("Warning signs and responses", 3)
+    for sign in warning_signs(scenario, monitoring):
+        response = monitoring.responses.get(sign.id)
+        status = response_status(sign, record)
+        chosen = (response.kind or "none").replace("_", " ") if response else "none"
+        detail = f" {response.text.strip()}" if response and response.text.strip() else ""
+        signs.items.append(
+            f"Day {sign.day}, {sign.title.lower()}: response {chosen}.{detail} "
+            f"({'settled' if status.settled else 'open'})"
+        )
+    reviews = Part("Goal Attainment Scaling", 3)
+    table = gas_table(record)
+    if len(table):
+        reviews.tables.append(
+            (
+                list(map(str, table.columns)),
+                [[_text(v) for v in row] for row in table.itertuples(index=False)],
+            )
+        )
+    else:
+        reviews.paragraphs.append("No goal review yet.")
+    services = Part("Service use", 3)
+    table = service_table(record, scenario)
+    if len(table):
+        services.tables.append(
+            (
+                list(map(str, table.columns)),
+                [[_text(v) for v in row] for row in table.itertuples(index=False)],
+            )
+        )
+    else:
+        services.paragraphs.append("No service in the plan.")
+    return [part, notes, signs, reviews, services]
+
+
+def _closure(record: CaseRecord, scenario: Scenario) -> list[Part]:
+    closure = record.closure
+    indicators, verdict = readiness(record, scenario)
+    part = Part("5. Closure")
+    judgement = closure.judgement.replace("_", " ") if closure.judgement else "not given"
+    part.paragraphs += [
+        f"Readiness from the record: {verdict.label}. Student's judgement: {judgement}. "
+        f"{closure.judgement_reason.strip()}".strip(),
+        f"Supervisor review: {closure.review.status.replace('_', ' ')}.",
+    ]
+    part.items = [
+        f"{'Yes' if i.present else 'No'}: {i.label.lower()}. {' '.join(i.evidence)}"
+        for i in indicators
+    ]
+    part.items += [f"Condition: {c}" for c in verdict.conditions]
+    procedures = Part("Closing procedures", 3)
+    procedures.items = [
+        f"{'✓' if p.done else '✗'} {p.label}: {p.detail}"
+        for p in closure_procedures(record, scenario)
+    ]
+    if closure.review.comments:
+        procedures.items += [f"Supervisor: {c}" for c in closure.review.comments]
+    destination = exit_destinations().get(closure.exit_destination or "", "not recorded")
+    summary = Part("Closure summary", 3)
+    summary.paragraphs = [p for p in closure.summary.strip().split("\n\n") if p.strip()] or [
+        "(not written)"
+    ]
+    summary.paragraphs.append(f"Exit destination: {destination}.")
+    return [part, procedures, summary]
+
+
+def case_parts(record: CaseRecord, scenario: Scenario) -> list[Part]:
+    return [
+        _intake(record, scenario),
+        _assessment(record, scenario),
+        *_plan(record, scenario),
+        *_monitoring(record, scenario),
+        *_closure(record, scenario),
+    ]
+
+
+def _title(record: CaseRecord, scenario: Scenario) -> tuple[str, str]:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"Case file: {scenario.client.name} ({scenario.title})",
+        f"Case {record.case_id}, scenario {scenario.id}. Composite, fictional case for training. "
+        f"Exported {stamp}.",
+    )
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def case_markdown(record: CaseRecord, scenario: Scenario) -> str:
+    title, subtitle = _title(record, scenario)
+    lines = [f"# {title}", "", subtitle, ""]
+    for part in case_parts(record, scenario):
+        lines += [f"{'#' * part.level} {part.heading}", ""]
+        for paragraph in part.paragraphs:
+            lines += [paragraph, ""]
+        if part.items:
+            lines += [f"- {item}" for item in part.items] + [""]
+        for header, rows in part.tables:
+            lines.append("| " + " | ".join(map(_md_cell, header)) + " |")
+            lines.append("|" + "---|" * len(header))
+            lines += ["| " + " | ".join(map(_md_cell, row)) + " |" for row in rows]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _charts(record: CaseRecord, scenario: Scenario) -> dict[str, str]:
+    from casework import charts, ecomap, measures
+
+    return {
+        "domains": charts.domain_chart(
+            measures.scores_over_time(record, scenario), "Life-domain scores over time"
+        ).html("export-domains"),
+        "ecomap": charts.ecomap_chart(
+            ecomap.layout(scenario.client.name, record.assessment.ties)
+        ).html("export-ecomap"),
+        "gas": charts.gas_chart(measures.gas_table(record)).html("export-gas"),
+        "services": charts.service_chart(measures.service_table(record, scenario)).html(
+            "export-services"
+        ),
+    }
+
+
+_PAGE_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.45; color: #111827; }
+table { border-collapse: collapse; margin: 0.6em 0; }
+th, td { border: 1px solid #d1d5db; padding: 0.25em 0.6em; text-align: left; }
+th { background: #f3f4f6; }
+figure { margin: 1em 0; } figcaption { color: #4b5563; font-size: 0.9em; }
+"""
+
+
+def case_html(record: CaseRecord, scenario: Scenario) -> str:
+    """One HTML file with everything in it: no external links, images or scripts."""
+    title, subtitle = _title(record, scenario)
+    charts = _charts(record, scenario)
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(subtitle)}</p>"]
+    for part in case_parts(record, scenario):
+        body.append(f"<h{part.level}>{escape(part.heading)}</h{part.level}>")
+        body += [f"<p>{escape(p)}</p>" for p in part.paragraphs]
+        if part.items:
+            body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in part.items) + "</ul>")
+        for header, rows in part.tables:
+            head = "".join(f"<th scope='col'>{escape(h)}</th>" for h in header)
+            cells = "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
+            )
+            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
+        body += [charts[name] for name in part.charts]
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title><style>{_PAGE_STYLE}</style></head>"
+        f"<body><main>{''.join(body)}</main></body></html>\n"
+    )
+
+
+def export_case(record: CaseRecord, scenario: Scenario, format: str) -> str:
+    if format == "md":
+        return case_markdown(record, scenario)
+    if format == "html":
+        return case_html(record, scenario)
+    raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")

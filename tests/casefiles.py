@@ -1,0 +1,106 @@
+"""A worked eviction case at each point of monitoring and closure, for the tests."""
+
+from casework.checks.monitoring import plan_fingerprint
+from casework.model import (
+    Adjustment,
+    Assessment,
+    CaseRecord,
+    ClosureWork,
+    DomainRating,
+    GasReview,
+    LifeDomain,
+    Monitoring,
+    ServiceUse,
+    Tie,
+)
+from tests.test_plan import complete_plan
+
+NOTE = (
+    'Day {day}, home visit. Present: Marisol and the case manager. Marisol said, "We are '
+    'managing." Gave the pantry list. Next step: the case manager will call on day {next}.'
+)
+
+
+def assessed() -> Assessment:
+    scores = {
+        LifeDomain.basic_needs: 2,
+        LifeDomain.health: 3,
+        LifeDomain.social_support: 4,
+        LifeDomain.employment_education: 3,
+        LifeDomain.legal: 3,
+        LifeDomain.safety: 4,
+    }
+    return Assessment(
+        initial={d: DomainRating(score=s, evidence=["fact"]) for d, s in scores.items()},
+        ties={
+            "sister": Tie(name="Sister", kind="strong", flow="to_client"),
+            "landlord": Tie(name="Landlord", kind="stressful", flow="from_client"),
+        },
+    )
+
+
+def monitored(eviction, shown: int | None = None) -> CaseRecord:
+    """The whole timeline unfolded, every note written, every sign answered, two reviews."""
+    plan = complete_plan(eviction)
+    shown = len(eviction.timeline) if shown is None else shown
+    notes = {
+        str(i): NOTE.format(day=e.day, next=e.day + 3)
+        for i, e in enumerate(eviction.timeline[:shown])
+    }
+    record = CaseRecord(
+        case_id="eviction-family",
+        scenario_id="eviction-family",
+        assessment=assessed(),
+        plan=plan,
+        monitoring=Monitoring(
+            shown=shown,
+            notes=notes,
+            reviews={
+                "r1": GasReview(day=30, scores={"g1": -1}),
+                "r2": GasReview(day=60, scores={"g1": 1}),
+            },
+            services={
+                "legal-clinic": ServiceUse(referred_day=5, sessions_offered=2, sessions_attended=2),
+                "church-pantry": ServiceUse(
+                    referred_day=2, sessions_offered=6, sessions_attended=5
+                ),
+            },
+        ),
+    )
+    why = (
+        "We went through the crisis plan together; it worked as agreed and she wants to keep "
+        "the same steps for now."
+    )
+    responses = {
+        f"{kind}-{i}": Adjustment(kind="explain", text=why, plan_before=plan_fingerprint(plan))
+        for i, e in enumerate(eviction.timeline[:shown])
+        for kind in ("crisis", "disclosure")
+        if e.kind.value == kind
+    }
+    monitoring = record.monitoring.model_copy(update={"responses": responses})
+    return record.model_copy(update={"monitoring": monitoring})
+
+
+def ready_to_close(eviction) -> CaseRecord:
+    """Monitored to the end, with every closing procedure done and a clean summary."""
+    record = monitored(eviction)
+    plan = record.plan
+    steps = dict(plan.goals["g1"].steps)
+    steps["s4"] = steps["s3"].model_copy(update={"who": "client", "what": "Go to the clinic"})
+    goals = {"g1": plan.goals["g1"].model_copy(update={"steps": steps})}
+    closure = ClosureWork(
+        judgement="ready",
+        judgement_reason="Rent paid on time, she applies on her own, her sister is close.",
+        closing_day=90,
+        notice_day=70,
+        progress_reviewed=True,
+        crisis_plan="If rent is late again, Marisol calls the Rent Relief Fund in the first week.",
+        handoff="Hillcrest Church Pantry: walk in on Tuesday or Saturday mornings.",
+        follow_up="The case manager will phone Marisol on day 120.",
+        reason="Goals met: the housing is stable and natural supports are in place.",
+        exit_destination="permanent",
+        summary='Marisol said, "We are okay now." Rent was paid on time for three months.',
+    )
+    return record.model_copy(
+        update={"plan": plan.model_copy(update={"goals": goals}), "closure": closure}
+    )
