@@ -7,7 +7,6 @@ contract document in `casework.contract`.
 
 from __future__ import annotations
 
-import base64
 from html import escape
 
 import ipywidgets as widgets
@@ -27,7 +26,6 @@ from casework.checks.plan import (
 )
 from casework.contract import contract_html, contract_markdown, contract_text
 from casework.model import ActionStep, CaseRecord, Goal, LifeDomain, Release, Scenario, Signature
-from casework.store import data_home
 from casework.ui import components as ui
 from casework.ui.stage import StageApp
 
@@ -57,27 +55,10 @@ def smart_html(report: GoalReport) -> str:
     return f"<p><b>{verdict}</b></p><ul class='cw-smart'>{''.join(rows)}</ul>{better}"
 
 
-def _next_id(prefix: str, taken: set[str]) -> str:
+def next_id(prefix: str, taken: set[str]) -> str:
     """One past the highest id in use, so a removed goal's id is never given to a new one."""
     numbers = [int(key[len(prefix) :]) for key in taken if key[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
-
-
-def _day_input(description: str, hook: str) -> widgets.Text:
-    """A day number that may be left blank (an IntText cannot be empty)."""
-    field = widgets.Text(
-        description=description,
-        placeholder="day number, e.g. 14",
-        style=ui.LABEL_STYLE,
-        layout=widgets.Layout(width="32em"),
-    )
-    field.add_class(f"e2e-{hook}")
-    return field
-
-
-def _parse_day(text: str) -> int | None:
-    text = text.strip().lower().removeprefix("day").strip()
-    return int(text) if text.isdigit() else None
 
 
 class GoalCard(widgets.VBox):
@@ -139,7 +120,7 @@ class CarePlanApp(StageApp):
         self.step_goal = ui.dropdown("For goal", "step-goal", width="95%")
         self.step_what = ui.text_input("What", "One action anyone could see", "step-what")
         self.step_who = ui.dropdown("Who is responsible", "step-who", width="60%")
-        self.step_due = _day_input("By (day)", "step-due")
+        self.step_due = ui.day_input("By (day)", "step-due")
         self.step_often = ui.text_input("How often", "once, weekly, every visit…", "step-often")
         self.step_where = ui.text_input(
             "Where", "office, home visit, by phone, the clinic…", "step-where"
@@ -170,7 +151,7 @@ class CarePlanApp(StageApp):
         self.release_purpose = ui.text_input(
             "For what purpose", "e.g. to book legal advice", "release-purpose"
         )
-        self.release_day = _day_input("Signed on (day)", "release-day")
+        self.release_day = ui.day_input("Signed on (day)", "release-day")
         self.record_release = ui.check_button("Record the release", "record-release")
         self.record_release.on_click(lambda _b: self.add_release())
         self.release_message = ui.feedback_panel("release-message")
@@ -429,7 +410,7 @@ class CarePlanApp(StageApp):
             )
             name.style = {"description_width": "initial"}  # a provider's name may be long
             name.layout.width = "60%"
-            day = _day_input("Day signed", f"sign-day-{hook}")
+            day = ui.day_input("Day signed", f"sign-day-{hook}")
             name.value = signature.name
             day.value = "" if signature.day is None else str(signature.day)
             name.observe(lambda _c, p=party: self._on_signature(p), "value")
@@ -489,7 +470,7 @@ class CarePlanApp(StageApp):
         if self.session is None:
             return
         goals = dict(self.record.plan.goals)
-        goals[_next_id("g", set(goals))] = Goal()
+        goals[next_id("g", set(goals))] = Goal()
         self._save_plan(goals=goals)
         self.refresh()
 
@@ -515,7 +496,7 @@ class CarePlanApp(StageApp):
         if goal_id not in self.record.plan.goals:
             self._message(self.step_message, "warning", "Add a goal first, then its steps.")
             return
-        if self.step_due.value.strip() and _parse_day(self.step_due.value) is None:
+        if self.step_due.value.strip() and ui.parse_day(self.step_due.value) is None:
             self._message(
                 self.step_message,
                 "warning",
@@ -538,7 +519,7 @@ class CarePlanApp(StageApp):
         step = ActionStep(
             what=self.step_what.value.strip(),
             who=self.step_who.value,
-            due_day=_parse_day(self.step_due.value),
+            due_day=ui.parse_day(self.step_due.value),
             how_often=self.step_often.value.strip(),
             where=self.step_where.value.strip(),
             barrier=self.step_barrier.value.strip(),
@@ -563,7 +544,7 @@ class CarePlanApp(StageApp):
         taken = {sid for g in goals.values() for sid in g.steps}
         goal = goals[goal_id]
         goals[goal_id] = goal.model_copy(
-            update={"steps": {**goal.steps, _next_id("s", taken): step}}
+            update={"steps": {**goal.steps, next_id("s", taken): step}}
         )
         self._save_plan(goals=goals)
         for field in (
@@ -603,7 +584,7 @@ class CarePlanApp(StageApp):
         release = Release(
             shared=self.release_shared.value.strip(),
             purpose=self.release_purpose.value.strip(),
-            signed_day=_parse_day(self.release_day.value),
+            signed_day=ui.parse_day(self.release_day.value),
         )
         releases = {**self.record.plan.releases, provider: release}
         self._save_plan(releases=releases)
@@ -639,7 +620,7 @@ class CarePlanApp(StageApp):
         name, day = self.signature_fields[party]
         signatures = {
             **self.record.plan.signatures,
-            party: Signature(name=name.value.strip(), day=_parse_day(day.value)),
+            party: Signature(name=name.value.strip(), day=ui.parse_day(day.value)),
         }
         self._save_plan(signatures=signatures)
         self._show_contract(self.record)
@@ -659,16 +640,11 @@ class CarePlanApp(StageApp):
             return
         self.session.flush()
         markdown = contract_markdown(self.record, self.scenario)
-        folder = data_home() / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.record.case_id}-contract.md"
-        path.write_text(markdown, encoding="utf-8")
-        data = base64.b64encode(markdown.encode("utf-8")).decode("ascii")
-        self.export_message.value = (
-            "<div class='cw-panel cw-good' role='status'>✓ Saved to "
-            f"<code>{escape(str(path))}</code>. "
-            f"<a download='{escape(path.name)}' href='data:text/markdown;base64,{data}' "
-            "class='e2e-download-contract'>Download the contract</a></div>"
+        self.export_message.value = ui.export_html(
+            f"{self.record.case_id}-contract.md",
+            markdown,
+            "download-contract",
+            "Download the contract",
         )
 
     def after_open(self, resumed: bool) -> None:

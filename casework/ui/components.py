@@ -6,12 +6,14 @@ scenario author's) is always displayed as text and never run as markup.
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 import ipywidgets as widgets
 
 from casework.checks.findings import Finding, Report
 from casework.session import SaveStatus
+from casework.store import data_home
 
 _STYLE = """
 <style>
@@ -26,6 +28,8 @@ _STYLE = """
 .cw-quote { font-style: italic; }
 .cw-lead { font-size: 1.05em; color: #374151; margin: 0.2em 0 0.8em 0; }
 .cw-smart, .cw-checklist { list-style: none; padding-left: 0; }
+mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
+.cw-highlighted { white-space: pre-wrap; margin: 0.3em 0; padding: 0.3em 0.6em; border-left: 3px solid #d1d5db; }
 .cw-card { border-top: 1px solid #e5e7eb; padding-top: 0.4em; margin-top: 0.6em; }
 </style>
 """
@@ -88,6 +92,44 @@ def dropdown(
     return field
 
 
+def day_input(description: str, hook: str) -> widgets.Text:
+    """A day number that may be left blank (an IntText cannot be empty)."""
+    field = widgets.Text(
+        description=description,
+        placeholder="day number, e.g. 14",
+        style=LABEL_STYLE,
+        layout=widgets.Layout(width="32em"),
+    )
+    field.add_class(f"e2e-{hook}")
+    return field
+
+
+def parse_day(text: str) -> int | None:
+    """ "14" or "day 14" → 14; blank or anything else → None (the caller explains)."""
+    text = text.strip().lower().removeprefix("day").strip()
+    return int(text) if text.isdigit() else None
+
+
+_MIME = {".md": "text/markdown", ".html": "text/html"}
+
+
+def export_html(filename: str, content: str, hook: str, label: str) -> str:
+    """Save an export under the data folder and offer it as a download link (a data URI, so
+    it works in Voilà, where the server does not serve the data folder)."""
+    folder = data_home() / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / filename
+    path.write_text(content, encoding="utf-8")
+    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
+    mime = _MIME.get(path.suffix, "text/plain")
+    return (
+        "<div class='cw-panel cw-good' role='status'>✓ Saved to "
+        f"<code>{escape(str(path))}</code>. "
+        f"<a download='{escape(path.name, quote=True)}' href='data:{mime};charset=utf-8;base64,{data}' "
+        f"class='e2e-{escape(hook, quote=True)}'>{escape(label)}</a></div>"
+    )
+
+
 def check_button(label: str, hook: str) -> widgets.Button:
     button = widgets.Button(description=label, button_style="primary", tooltip=label)
     button.layout = widgets.Layout(width="auto", align_self="flex-start")
@@ -142,3 +184,24 @@ def status_html(status: SaveStatus) -> str:
 
 def bullet_list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def highlighted_html(text: str, report: Report) -> str:
+    """The text with each flagged span marked, so the learner sees where, not only what.
+
+    Findings that cover the whole text (e.g. "the note has no date") are not marked."""
+    spans = sorted(
+        (f.start, f.end, f)
+        for f in report.findings
+        if f.start is not None and f.end is not None and (f.start, f.end) != (0, len(text))
+    )
+    parts, position = [], 0
+    for start, end, finding in spans:
+        if start < position:  # overlapping spans: the first one is marked
+            continue
+        label = escape(_SEVERITY_TAGS[finding.severity] + ": " + finding.message, quote=True)
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark class='cw-mark' title='{label}'>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return f"<blockquote class='cw-highlighted e2e-highlighted'>{''.join(parts)}</blockquote>"

@@ -1,0 +1,170 @@
+"""The monitoring app driven from Python: the timeline unfolds, notes are checked, the case
+is stopped at a warning sign until the student responds, reviews and services are saved."""
+
+import pytest
+
+from casework.model import CaseRecord
+from casework.store import CaseStore
+from casework.ui.monitoring import MonitoringApp
+from tests.test_plan import complete_plan
+
+GOOD_NOTE = (
+    'Day 3, office visit. Present: Marisol and the case manager. Marisol said, "I brought '
+    'everything." Submitted the rent relief application. Next step: the case manager will '
+    "call the fund on day 6."
+)
+
+
+@pytest.fixture
+def app(store: CaseStore, eviction) -> MonitoringApp:
+    store.save(
+        CaseRecord(
+            case_id="eviction-family", scenario_id="eviction-family", plan=complete_plan(eviction)
+        ),
+        None,
+    )
+    app = MonitoringApp(store=store, autosave_delay=0)
+    app.picker.value = "eviction-family"
+    return app
+
+
+def saved(store: CaseStore) -> CaseRecord:
+    return store.latest("eviction-family").record
+
+
+def advance_to(app: MonitoringApp, shown: int) -> None:
+    while app.record.monitoring.shown < shown:
+        before = app.record.monitoring.shown
+        app.advance()
+        assert app.record.monitoring.shown == before + 1, app.next_message.value
+
+
+def test_nothing_has_happened_until_the_student_moves_on(app, store):
+    assert app.events_box.children == ()
+    assert "day 3" in app.next_button.description
+    app.advance()
+    assert saved(store).monitoring.shown == 1
+    assert "brings the lease" in app.event_cards[0].children[0].value
+
+
+def test_each_note_is_saved_as_typed_and_checked_with_highlights(app, store):
+    app.advance()
+    card = app.event_cards[0]
+    card.note.value = "Day 3. Client was noncompliant and manipulative."
+    assert saved(store).monitoring.notes["0"] == card.note.value
+    card.check.click()
+    assert "<mark class='cw-mark'" in card.feedback.value
+    assert ">noncompliant</mark>" in card.feedback.value
+    assert "does not record how the contact happened" in card.feedback.value
+    card.note.value = GOOD_NOTE
+    card.check.click()
+    assert "cw-mark" not in card.feedback.value
+    assert "✗" not in card.feedback.value and "! Improve" not in card.feedback.value
+
+
+def test_a_crisis_stops_the_timeline_until_the_plan_changes(app, store, eviction):
+    advance_to(app, 3)  # the disclosure on day 12 is the third event
+    disclosure = app.sign_cards["disclosure-2"]
+    disclosure.kind.value = "explain"
+    disclosure.text.value = (
+        "We talked it through: Marisol wants to keep the housing steps first and will tell "
+        "me when she is ready to talk about treatment for Andre."
+    )
+    advance_to(app, 5)  # the missed session, then the crisis on day 24
+    app.advance()
+    assert saved(store).monitoring.shown == 5
+    assert "cannot move on yet" in app.next_message.value
+    assert "A crisis happened" in app.next_message.value
+    crisis = app.sign_cards["crisis-4"]
+    crisis.kind.value = "change_plan"
+    app.advance()
+    assert saved(store).monitoring.shown == 5, "choosing 'change the plan' is not a change"
+    assert "The plan is the same as on day 24" in crisis.status.value
+    # a provider without a release is refused, the typed step kept
+    app.change_goal.value = "g1"
+    app.change_what.value = "Start outpatient treatment with medication"
+    app.change_who.value = "recovery-program"
+    app.change_due.value = "31"
+    app.add_plan_step()
+    assert "release" in app.change_message.value
+    assert app.change_what.value == "Start outpatient treatment with medication"
+    app.change_who.value = "client"
+    app.change_what.value = "Keep the naloxone kit by the door and tell the children where it is"
+    app.add_plan_step()
+    assert "Added to the plan" in app.change_message.value
+    steps = saved(store).plan.goals["g1"].steps
+    assert any("naloxone" in step.what for step in steps.values())
+    assert "✓ The plan changed" in crisis.status.value
+    app.advance()
+    assert saved(store).monitoring.shown == 6
+
+
+def test_reassessing_settles_a_sign_and_charts_the_new_scores(app, store):
+    advance_to(app, 3)
+    card = app.sign_cards["disclosure-2"]
+    card.kind.value = "reassess"
+    assert card.reassessment.layout.display is None
+    card.cards[next(iter(card.cards))].score.value = 2
+    record = saved(store)
+    assert "disclosure-2" in record.monitoring.reassessments
+    assert "Reassessed" in card.status.value
+    assert "Basic needs: day 12 2" in app.scores_chart.value  # a column for the day 12 reassessment
+    app.advance()
+    assert saved(store).monitoring.shown == 4
+
+
+def test_documenting_why_the_plan_continues_needs_a_real_reason(app, store):
+    advance_to(app, 3)
+    card = app.sign_cards["disclosure-2"]
+    card.kind.value = "explain"
+    card.text.value = "Fine."
+    app.advance()
+    assert saved(store).monitoring.shown == 3
+    assert "at least 12 words" in card.status.value
+
+
+def test_a_falling_t_score_is_a_sign(app, store):
+    app.review_day.value = "30"
+    app.review_fields["g1"][0].value = 1
+    app.save_review()
+    app.review_day.value = "45"
+    app.review_fields["g1"][0].value = -1
+    app.save_review()
+    reviews = saved(store).monitoring.reviews
+    assert [r.scores["g1"] for r in reviews.values()] == [1, -1]
+    assert "60.0" in app.reviews_table.value and "40.0" in app.reviews_table.value
+    assert "day 30: 60.0, day 45: 40.0" in app.gas_chart.value
+    assert any(key.startswith("gas-fall-") for key in app.sign_cards)
+
+
+def test_a_review_needs_a_day_and_a_score(app, store):
+    app.review_day.value = "soon"
+    app.save_review()
+    assert "as a number" in app.review_message.value
+    app.review_day.value = "30"
+    app.save_review()
+    assert "Score at least one goal" in app.review_message.value
+    assert saved(store).monitoring.reviews == {}
+
+
+def test_service_use_is_saved_and_a_planned_service_never_delivered_shows(app, store):
+    assert "planned, never delivered" in app.services_table.value
+    assert "Tenant Rights Legal Clinic is in the plan" in app.services_feedback.value
+    referred, offered, attended, _completed = app.service_fields["legal-clinic"]
+    referred.value = "5"
+    offered.value = 2
+    attended.value = 1
+    use = saved(store).monitoring.services["legal-clinic"]
+    assert (use.referred_day, use.sessions_offered, use.sessions_attended) == (5, 2, 1)
+    assert "in use" in app.services_table.value
+    assert "never delivered" not in app.services_feedback.value
+
+
+def test_notes_survive_reopening(app, store):
+    app.advance()
+    app.event_cards[0].note.value = "<img src=x onerror=alert(1)>"
+    again = MonitoringApp(store=store, autosave_delay=0)
+    assert again.picker.value == "eviction-family"
+    assert again.event_cards[0].note.value == "<img src=x onerror=alert(1)>"
+    again.event_cards[0].check.click()
+    assert "<img" not in again.event_cards[0].feedback.value
