@@ -28,8 +28,16 @@ STAGES = [
         "Care plan",
         "SMART goals, action steps, consent, the written contract",
     ),
-    (None, "Monitoring", "contact notes, goal reviews, analyze and adjust (coming next)"),
-    (None, "Closure", "readiness, procedures, the closure summary (coming next)"),
+    (
+        "04_monitoring.ipynb",
+        "Monitoring",
+        "contact notes, goal reviews by GAS, service use, analyze and adjust",
+    ),
+    (
+        "05_closure.ipynb",
+        "Closure",
+        "readiness, closing procedures, the summary, supervisor review, export",
+    ),
 ]
 
 
@@ -134,12 +142,55 @@ intake are shown at the top."""
     return _stage(text, "care_plan", "CarePlanApp")
 
 
+def monitoring() -> nbformat.NotebookNode:
+    text = """# Stage 4 · Monitoring
+
+Plans meet real life. In monitoring you follow the case as it unfolds:
+
+1. **Write a note for every contact**, kept or missed: the day, how you met, who was
+   there, what the client said in their own words, the services given or arranged,
+   and the next step. Write what you saw and heard, not labels ("did not come to the
+   session and did not answer two calls", not "noncompliant").
+2. **Review the goals by Goal Attainment Scaling**: each goal from −2 (much less than
+   expected) through 0 (as expected) to +2 (much more). The summary T-score is 50 when
+   the goals are on track as a whole.
+3. **Track the services**: referrals, sessions offered and attended, completion. A
+   service that was planned but never started is a gap in the plan.
+4. **Analyze and adjust.** A crisis, new information, missed contacts piling up or a
+   falling T-score all call for a response before the case moves on: reassess, change
+   the plan, or write down why the plan stays as it is.
+
+Open the same scenario as before: the goals and providers come from your care plan."""
+    return _stage(text, "monitoring", "MonitoringApp")
+
+
+def closure() -> nbformat.NotebookNode:
+    text = """# Stage 5 · Closure
+
+Ending well is part of the help. In closure you:
+
+1. **Decide whether the case is ready**, then compare your call with what the record
+   shows: goals met, the client's own skills with services, natural supports, or
+   another reason to end (disengagement despite outreach, lost eligibility, a
+   better-fitting service).
+2. **Plan the ending with the client**: notice well in advance, a review of the
+   progress together, a plan for trouble, the resources handed over with how to reach
+   them, a follow-up, the closure reason and where the client goes next.
+3. **Write the closure summary**, starting from a draft built from the record.
+4. **Ask the practice supervisor to approve the closure.** Requests that are not ready
+   come back with the missing items.
+5. **Export the whole case file** as Markdown or as one HTML page with its charts."""
+    return _stage(text, "closure", "ClosureApp")
+
+
 def main() -> None:
     notebooks = {
         "00_start.ipynb": landing(),
         "01_intake.ipynb": intake(),
         "02_assessment.ipynb": assessment(),
         "03_care_plan.ipynb": care_plan(),
+        "04_monitoring.ipynb": monitoring(),
+        "05_closure.ipynb": closure(),
     }
     for name, notebook in notebooks.items():
         nbformat.write(notebook, NOTEBOOKS / name)

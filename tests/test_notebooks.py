@@ -45,6 +45,8 @@ def test_notebooks_match_their_generator():
         "01_intake.ipynb": generator.intake(),
         "02_assessment.ipynb": generator.assessment(),
         "03_care_plan.ipynb": generator.care_plan(),
+        "04_monitoring.ipynb": generator.monitoring(),
+        "05_closure.ipynb": generator.closure(),
     }
     assert sorted(expected) == [p.name for p in NOTEBOOKS]
     for name, notebook in expected.items():

@@ -76,6 +76,8 @@ def test_root_lists_the_apps_and_the_start_page_links_to_intake(page, voila_url)
         "01_intake.ipynb",
         "02_assessment.ipynb",
         "03_care_plan.ipynb",
+        "04_monitoring.ipynb",
+        "05_closure.ipynb",
     } <= names
     page.goto(voila_url)
     # Voilà's own tree page polls /api/kernels, which Voilà does not serve (404s and widget

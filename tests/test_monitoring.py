@@ -1,0 +1,191 @@
+"""Goal Attainment Scaling, warning signs (each with a case that raises it and one that
+does not), the responses that settle them, and service use."""
+
+import math
+
+import pytest
+
+from casework.checks.monitoring import (
+    check_event_note,
+    gas_t_score,
+    plan_fingerprint,
+    response_status,
+    service_rows,
+    unsettled_signs,
+    warning_signs,
+)
+from casework.model import (
+    ActionStep,
+    Adjustment,
+    EventKind,
+    GasReview,
+    Monitoring,
+    ServiceUse,
+    TimelineEvent,
+)
+from tests.casefiles import monitored
+
+
+def test_all_goals_at_the_expected_level_give_fifty():
+    assert gas_t_score({"a": 0, "b": 0, "c": 0}) == 50
+    assert gas_t_score({"a": 0}, {"a": 3}) == 50
+
+
+def test_weighted_goals_match_the_formula_worked_by_hand():
+    # weights 2 and 1, scores +2 and −1, ρ = 0.3:
+    # Σwx = 4 − 1 = 3; Σw² = 5; (Σw)² = 9; √(0.7·5 + 0.3·9) = √6.2
+    expected = 50 + 10 * 3 / math.sqrt(6.2)
+    assert gas_t_score({"a": 2, "b": -1}, {"a": 2, "b": 1}) == pytest.approx(expected)
+    assert expected == pytest.approx(62.048, abs=0.001)
+
+
+def test_one_goal_one_step_below_expected_is_forty_and_nothing_scored_is_none():
+    assert gas_t_score({"a": -1}) == pytest.approx(40)
+    assert gas_t_score({}) is None
+
+
+def test_rho_changes_the_summary_for_several_goals():
+    assert gas_t_score({"a": 1, "b": 1}, rho=0.0) == pytest.approx(50 + 20 / math.sqrt(2))
+    assert gas_t_score({"a": 1, "b": 1}, rho=1.0) == pytest.approx(60)
+
+
+def shown(eviction, count: int) -> Monitoring:
+    return Monitoring(shown=count)
+
+
+def ids(eviction, monitoring: Monitoring) -> list[str]:
+    return [sign.id for sign in warning_signs(eviction, monitoring)]
+
+
+def test_a_crisis_and_a_disclosure_are_signs_once_they_have_unfolded(eviction):
+    assert ids(eviction, shown(eviction, 2)) == []
+    assert ids(eviction, shown(eviction, 3)) == ["disclosure-2"]
+    assert ids(eviction, shown(eviction, 5)) == ["disclosure-2", "crisis-4"]
+
+
+def with_timeline(eviction, kinds: list[EventKind]):
+    events = [
+        TimelineEvent(day=i + 1, kind=k, summary="Something happened.") for i, k in enumerate(kinds)
+    ]
+    return eviction.model_copy(update={"timeline": events})
+
+
+def test_two_missed_contacts_in_a_row_are_a_sign_but_a_kept_one_between_is_not(eviction):
+    missed, kept = EventKind.appointment_missed, EventKind.appointment_attended
+    piling = with_timeline(eviction, [kept, missed, missed])
+    assert ids(piling, Monitoring(shown=3)) == ["missed-2"]
+    apart = with_timeline(eviction, [missed, kept, missed])
+    assert ids(apart, Monitoring(shown=3)) == []
+
+
+def test_a_falling_t_score_is_a_sign_and_a_rising_one_is_not(eviction):
+    falling = Monitoring(
+        reviews={"r1": GasReview(day=30, scores={"g": 1}), "r2": GasReview(day=60, scores={"g": 0})}
+    )
+    assert ids(eviction, falling) == ["gas-fall-r2"]
+    rising = Monitoring(
+        reviews={
+            "r1": GasReview(day=30, scores={"g": -1}),
+            "r2": GasReview(day=60, scores={"g": 0}),
+        }
+    )
+    assert ids(eviction, rising) == []
+
+
+def test_reviews_are_compared_in_day_order_not_the_order_they_were_entered(eviction):
+    late_entry = Monitoring(
+        reviews={
+            "r1": GasReview(day=60, scores={"g": 1}),
+            "r2": GasReview(day=30, scores={"g": -1}),
+        }
+    )
+    assert ids(eviction, late_entry) == []
+
+
+def record_at_crisis(eviction, response: Adjustment | None = None):
+    record = monitored(eviction, shown=5)
+    responses = dict(record.monitoring.responses)
+    if response is None:
+        responses.pop("crisis-4")
+    else:
+        responses["crisis-4"] = response
+    return record.model_copy(
+        update={"monitoring": record.monitoring.model_copy(update={"responses": responses})}
+    )
+
+
+def crisis_status(eviction, record):
+    sign = next(s for s in warning_signs(eviction, record.monitoring) if s.id == "crisis-4")
+    return response_status(sign, record)
+
+
+def test_no_response_to_a_crisis_blocks_and_explains_why(eviction):
+    record = record_at_crisis(eviction)
+    [(sign, status)] = unsettled_signs(eviction, record)
+    assert sign.id == "crisis-4" and not status.settled
+    assert "did not protect the client" in status.message
+
+
+def test_choosing_to_change_the_plan_settles_only_once_the_plan_has_changed(eviction):
+    record = record_at_crisis(eviction)
+    before = plan_fingerprint(record.plan)
+    record = record_at_crisis(eviction, Adjustment(kind="change_plan", plan_before=before))
+    assert not crisis_status(eviction, record).settled
+    goal = record.plan.goals["g1"]
+    steps = {**goal.steps, "s9": ActionStep(what="Keep the naloxone kit at home", who="client")}
+    plan = record.plan.model_copy(
+        update={"goals": {"g1": goal.model_copy(update={"steps": steps})}}
+    )
+    assert crisis_status(eviction, record.model_copy(update={"plan": plan})).settled
+
+
+def test_signing_the_plan_again_is_not_a_change_of_plan(eviction):
+    record = record_at_crisis(eviction)
+    signed = record.plan.model_copy(update={"signatures": {}})
+    assert plan_fingerprint(signed) == plan_fingerprint(record.plan)
+
+
+def test_an_explanation_needs_enough_words_to_be_a_reason(eviction):
+    short = record_at_crisis(eviction, Adjustment(kind="explain", text="All fine."))
+    assert "at least 12 words" in crisis_status(eviction, short).message
+    reason = "We reviewed the crisis plan together on day 25; it worked as agreed and she wants to keep it."
+    assert crisis_status(
+        eviction, record_at_crisis(eviction, Adjustment(kind="explain", text=reason))
+    ).settled
+
+
+def test_a_reassessment_settles_a_sign_only_once_it_is_in_the_record(eviction):
+    record = record_at_crisis(eviction, Adjustment(kind="reassess"))
+    assert not crisis_status(eviction, record).settled
+    monitoring = record.monitoring.model_copy(update={"reassessments": {"crisis-4": {}}})
+    assert crisis_status(eviction, record.model_copy(update={"monitoring": monitoring})).settled
+
+
+def test_a_missing_note_asks_for_one_and_a_written_note_is_checked(eviction):
+    assert check_event_note("  ").findings[0].rule == "note.missing"
+    report = check_event_note("Day 19, phone. Client refused to answer.")
+    assert {"note.completeness.client-statement", "note.completeness.next-step"} <= {
+        f.rule for f in report.findings
+    }
+
+
+def test_a_planned_service_with_no_referral_shows_as_never_delivered(eviction):
+    record = monitored(eviction)
+    rows = {row.resource: row for row in service_rows(record, eviction)}
+    assert rows["legal-clinic"].planned and rows["legal-clinic"].status == "in use"
+    assert not rows["church-pantry"].planned  # used, though no step names it
+    services = {**record.monitoring.services}
+    del services["legal-clinic"]
+    record = record.model_copy(
+        update={"monitoring": record.monitoring.model_copy(update={"services": services})}
+    )
+    rows = {row.resource: row for row in service_rows(record, eviction)}
+    assert rows["legal-clinic"].status == "planned, never delivered"
+    completed = ServiceUse(referred_day=5, sessions_offered=3, sessions_attended=3, completed=True)
+    services["legal-clinic"] = completed
+    record = record.model_copy(
+        update={"monitoring": record.monitoring.model_copy(update={"services": services})}
+    )
+    assert {r.resource: r for r in service_rows(record, eviction)}[
+        "legal-clinic"
+    ].status == "completed"

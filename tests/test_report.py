@@ -1,0 +1,107 @@
+"""The exported case file: every stage's work in Markdown and in one self-contained HTML
+page, user text escaped, and `casework export` as a command."""
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from casework.report import case_html, case_markdown, export_case
+from casework.store import CaseStore
+from tests.casefiles import ready_to_close
+
+CASEWORK = shutil.which("casework", path=str(Path(sys.executable).parent)) or shutil.which(
+    "casework"
+)
+XSS = "<script>alert(1)</script>"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.scripts += tag == "script"
+        for name in ("src", "href"):
+            if attributes.get(name):
+                self.sources.append(attributes[name])
+
+
+def test_markdown_holds_each_stages_work(eviction):
+    record = ready_to_close(eviction)
+    intake = record.intake.model_copy(update={"presenting_issue": "Ten-day notice on the door."})
+    markdown = case_markdown(record.model_copy(update={"intake": intake}), eviction)
+    expected = [
+        "Presenting issue: Ten-day notice on the door.",  # intake
+        "| Basic needs | 2 |",  # assessment scores
+        "Eco-map: Sister, strong tie",
+        "Within 60 days, Marisol will pay rent in full",  # care plan goal
+        "Tenant Rights Legal Clinic: Contact details and the notice",  # release
+        "Day 24, crisis: Day 24, home visit.",  # monitoring note
+        "| 60 | 1 | 60 |",  # GAS review and its T-score
+        "| Tenant Rights Legal Clinic | yes | 5 | 2 | 2 | in use |",  # service use
+        "Readiness from the record: Ready to close",  # closure
+        "✓ Advance notice given",
+        'Marisol said, "We are okay now."',  # summary
+    ]
+    for text in expected:
+        assert text in markdown, text
+
+
+def test_html_is_one_self_contained_page_with_its_charts(eviction):
+    html = case_html(ready_to_close(eviction), eviction)
+    links = _Links()
+    links.feed(html)
+    assert links.scripts == 0
+    assert links.sources and all(s.startswith("data:image/png;base64,") for s in links.sources)
+    assert len(links.sources) == 4  # domain scores, eco-map, GAS, service use
+    assert "Goal attainment T-score at each review (day 30: 40.0, day 60: 60.0)" in html
+
+
+def test_student_text_is_escaped_in_html_and_kept_in_markdown(eviction):
+    record = ready_to_close(eviction)
+    record = record.model_copy(
+        update={"closure": record.closure.model_copy(update={"summary": XSS})}
+    )
+    assert XSS not in case_html(record, eviction)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in case_html(record, eviction)
+    assert XSS in case_markdown(record, eviction)
+
+
+def test_an_unknown_format_is_refused(eviction):
+    with pytest.raises(ValueError, match="choose one of md, html"):
+        export_case(ready_to_close(eviction), eviction, "pdf")
+
+
+def run_export(home: Path, *args: str) -> subprocess.CompletedProcess:
+    assert CASEWORK, "the casework command is not installed"
+    env = {**os.environ, "CASEWORK_HOME": str(home)}
+    return subprocess.run(
+        [CASEWORK, "export", *args], capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+def test_the_export_command_writes_markdown_and_html(store: CaseStore, home: Path, eviction):
+    store.save(ready_to_close(eviction), None)
+    result = run_export(home, "eviction-family", "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Case file: Marisol Vega")
+    target = home / "case.html"
+    result = run_export(home, "eviction-family", "--format", "html", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Wrote" in result.stderr
+
+
+def test_the_export_command_names_an_unknown_case(store: CaseStore, home: Path, eviction):
+    store.save(ready_to_close(eviction), None)
+    result = run_export(home, "no-such-case")
+    assert result.returncode == 2
+    assert "no case 'no-such-case'" in result.stderr and "eviction-family" in result.stderr
