@@ -55,6 +55,15 @@ def smart_html(report: GoalReport) -> str:
     return f"<p><b>{verdict}</b></p><ul class='cw-smart'>{''.join(rows)}</ul>{better}"
 
 
+def party_options(scenario: Scenario) -> list[tuple[str, str]]:
+    """Who can take a step, as dropdown options: the client, the case manager, each provider."""
+    return [
+        ("Client: " + scenario.client.name, CLIENT),
+        ("Case manager", CASE_MANAGER),
+        *((r.name, r.id) for r in scenario.resources),
+    ]
+
+
 def next_id(prefix: str, taken: set[str]) -> str:
     """One past the highest id in use, so a removed goal's id is never given to a new one."""
     numbers = [int(key[len(prefix) :]) for key in taken if key[len(prefix) :].isdigit()]
@@ -238,9 +247,8 @@ class CarePlanApp(StageApp):
 
     def start(self, scenario: Scenario) -> None:
         self._uncovered = None
-        parties = [("Client: " + scenario.client.name, CLIENT), ("Case manager", CASE_MANAGER)]
         providers = [(r.name, r.id) for r in scenario.resources]
-        self.step_who.options = [("Choose…", None), *parties, *providers]
+        self.step_who.options = [("Choose…", None), *party_options(scenario)]
         self.step_resource.options = [("(none)", None), *providers]
         self.release_provider.options = [("Choose…", None), *providers]
         for panel in (

@@ -82,7 +82,7 @@ class ClosureApp(StageApp):
         self.exit_destination = ui.dropdown(
             "Exit destination",
             "exit-destination",
-            [("Choose…", None), *((label, key) for key, label in exit_destinations().items())],
+            [("Choose…", ""), *((label, key) for key, label in exit_destinations().items())],
         )
         self.transfer_to = ui.dropdown("Transfer to", "transfer-to")
         self.procedures = widgets.HTML()
@@ -94,7 +94,7 @@ class ClosureApp(StageApp):
         self.draft = widgets.Button(
             description="Start from a draft built from the record",
             tooltip="Fill the summary from the record",
-            layout=widgets.Layout(width="auto"),
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.draft.add_class("e2e-draft-summary")
         self.draft.on_click(lambda _b: self.fill_draft())
@@ -125,13 +125,15 @@ class ClosureApp(StageApp):
             "handoff": self.handoff,
             "follow_up": self.follow_up,
             "reason": self.reason,
-            "exit_destination": self.exit_destination,
             "summary": self.summary,
         }
         for name, field in self._fields.items():
             field.observe(lambda c, n=name: self._on_field(n, c["new"]), "value")
         self.judgement.observe(lambda c: self._on_field("judgement", c["new"]), "value")
         self.transfer_to.observe(lambda c: self._on_field("transfer_to", c["new"] or ""), "value")
+        self.exit_destination.observe(
+            lambda c: self._on_field("exit_destination", c["new"] or None), "value"
+        )
         for name, field in (("notice_day", self.notice_day), ("closing_day", self.closing_day)):
             field.observe(lambda c, n=name: self._on_day(n, c["new"]), "value")
         return [
@@ -195,7 +197,7 @@ class ClosureApp(StageApp):
 
     def start(self, scenario: Scenario) -> None:
         self.transfer_to.options = [
-            ("No transfer", None),
+            ("No transfer", ""),
             *((resource.name, resource.id) for resource in scenario.resources),
         ]
         self.comparison.value = self.summary_feedback.value = self.export_message.value = ""
@@ -221,8 +223,8 @@ class ClosureApp(StageApp):
         self.handoff.value = closure.handoff
         self.follow_up.value = closure.follow_up
         self.reason.value = closure.reason
-        self.exit_destination.value = closure.exit_destination
-        self.transfer_to.value = closure.transfer_to or None
+        self.exit_destination.value = closure.exit_destination or ""
+        self.transfer_to.value = closure.transfer_to
         self.summary.value = closure.summary
         self._show_status(record)
         self._show_review(closure.review)

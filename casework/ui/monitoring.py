@@ -49,7 +49,7 @@ from casework.model import (
 from casework.rules import load_rules
 from casework.ui import components as ui
 from casework.ui.assessment import DomainCard
-from casework.ui.care_plan import next_id
+from casework.ui.care_plan import next_id, party_options
 from casework.ui.stage import StageApp
 
 
@@ -347,8 +347,7 @@ class MonitoringApp(StageApp):
         self.change_goal.options = goals or [
             ("No goals yet: write them in the care-plan app", None)
         ]
-        parties = [CLIENT, CASE_MANAGER, *resources_by_id(self.scenario)]
-        self.change_who.options = [(party_name(p, self.scenario), p) for p in parties]
+        self.change_who.options = party_options(self.scenario)
 
     # --- edits ------------------------------------------------------------------------
 
@@ -524,7 +523,11 @@ class MonitoringApp(StageApp):
             self.reviews_table.value = (
                 "<div class='e2e-reviews'>"
                 + table.to_html(
-                    index=False, na_rep="–", float_format=lambda v: f"{v:.1f}", border=0
+                    index=False,
+                    na_rep="–",
+                    float_format=lambda v: f"{v:.1f}",
+                    border=0,
+                    classes="cw-table",
                 )
                 + "</div>"
             )
@@ -619,7 +622,7 @@ class MonitoringApp(StageApp):
         table = service_table(record, self.scenario)
         self.services_table.value = (
             "<div class='e2e-services-table'>"
-            + table.to_html(index=False, na_rep="–", border=0)
+            + table.to_html(index=False, na_rep="–", border=0, classes="cw-table")
             + "</div>"
             if len(table)
             else ""

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from casework.model import CaseRecord
+from casework.store import CaseStore
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -69,8 +72,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def voila_url(chromium_path: str) -> Iterator[str]:
-    home = tempfile.mkdtemp(prefix="casework-browser-home-")
+def voila_home() -> Iterator[Path]:
+    """The data folder the Voilà server's kernels save to; tests may seed cases in it."""
+    home = Path(tempfile.mkdtemp(prefix="casework-browser-home-"))
+    yield home
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def seed_case(home: Path, record: CaseRecord) -> None:
+    """Make `record` the latest revision of its case, as if a student had got that far."""
+    store = CaseStore(home / "casework.sqlite3")
+    latest = store.latest(record.case_id)
+    store.save(record, latest.revision if latest else None)
+
+
+@pytest.fixture(scope="session")
+def voila_url(chromium_path: str, voila_home: Path) -> Iterator[str]:
+    home = voila_home
     port = _free_port()
     log = open(Path(home) / "voila.log", "w+")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
@@ -106,7 +124,6 @@ def voila_url(chromium_path: str) -> Iterator[str]:
     except subprocess.TimeoutExpired:
         server.kill()
     log.close()
-    shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

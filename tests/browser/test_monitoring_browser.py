@@ -1,0 +1,98 @@
+"""04_monitoring in Voilà: the timeline unfolds to a crisis, the case is stopped until the
+plan changes, and a note with a judgmental label is flagged where the label is."""
+
+from playwright.sync_api import expect
+
+from casework.model import CaseRecord
+from tests.browser.conftest import (
+    chart_labels_problems,
+    layout_problems,
+    open_app,
+    screenshot,
+    seed_case,
+)
+from tests.browser.test_intake_browser import choose
+from tests.casefiles import assessed
+from tests.test_plan import complete_plan
+
+REASON = (
+    "We talked it through: Marisol wants the housing steps first and will say when she is "
+    "ready to talk about treatment for Andre."
+)
+
+
+def next_event(page) -> None:
+    page.locator("button.e2e-next-event").click()
+
+
+def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
+    page, voila_url, voila_home, catalogue
+):
+    eviction = catalogue.scenarios["eviction-family"]
+    seed_case(
+        voila_home,
+        CaseRecord(
+            case_id="eviction-family",
+            scenario_id="eviction-family",
+            assessment=assessed(),
+            plan=complete_plan(eviction),
+        ),
+    )
+    open_app(page, voila_url, "04_monitoring.ipynb")
+    choose(page, "A family facing eviction")
+    for index, day in enumerate((3, 7, 12)):
+        expect(page.locator("button.e2e-next-event")).to_contain_text(f"day {day}")
+        next_event(page)
+        expect(page.locator(f".e2e-event-{index}")).to_contain_text(f"Day {day}")
+
+    disclosure = page.locator(".e2e-sign-disclosure-2")
+    disclosure.get_by_role("radio", name="Continue the plan, and document why").check()
+    disclosure.locator(".e2e-response-text textarea").fill(REASON)
+    expect(disclosure.locator(".e2e-sign-status")).to_contain_text("You documented why")
+    next_event(page)
+    next_event(page)
+    expect(page.locator(".e2e-event-4")).to_contain_text("Crisis")
+
+    next_event(page)
+    message = page.locator(".e2e-next-message")
+    expect(message).to_contain_text("The case cannot move on yet")
+    expect(message).to_contain_text("A crisis happened")
+    expect(page.locator(".e2e-event-5")).to_have_count(0)
+
+    note = page.locator(".e2e-event-4 .e2e-note textarea")
+    note.fill("Day 24, phone call. Marisol was hysterical and the partner is an addict.")
+    page.locator(".e2e-event-4 button.e2e-check-note").click()
+    feedback = page.locator(".e2e-event-4 .e2e-note-feedback")
+    expect(feedback.locator("mark.cw-mark", has_text="hysterical")).to_be_visible()
+    expect(feedback.locator("mark.cw-mark", has_text="addict")).to_be_visible()
+    expect(feedback).to_contain_text("is a judgment of the client's character")
+
+    crisis = page.locator(".e2e-sign-crisis-4")
+    crisis.get_by_role("radio", name="Change the plan").check()
+    expect(crisis.locator(".e2e-sign-status")).to_contain_text("The plan is the same as on day 24")
+    next_event(page)
+    expect(message).to_contain_text("The case cannot move on yet")
+
+    page.locator(".e2e-change-goal select").select_option(index=0)
+    page.locator(".e2e-change-what input").fill(
+        "Keep the naloxone kit by the door and show the children's aunt where it is"
+    )
+    page.locator(".e2e-change-who select").select_option(label="Client: Marisol Vega")
+    page.locator(".e2e-change-due input").fill("26")
+    page.locator("button.e2e-add-change").click()
+    expect(page.locator(".e2e-sign-crisis-4 .e2e-sign-status")).to_contain_text("The plan changed")
+    next_event(page)
+    expect(page.locator(".e2e-event-5")).to_contain_text("Day 31")
+    expect(page.locator(".e2e-save-status")).to_contain_text("Saved at")
+    screenshot(page, "04_monitoring")
+    assert layout_problems(page) == []
+    assert chart_labels_problems(page) == []
+
+    page.reload()
+    page.wait_for_selector("#loading", state="detached")
+    expect(page.locator(".e2e-event-5")).to_contain_text("Day 31")
+    expect(page.locator(".e2e-event-4 .e2e-note textarea")).to_have_value(
+        "Day 24, phone call. Marisol was hysterical and the partner is an addict."
+    )
+    expect(page.locator(".e2e-sign-crisis-4 .e2e-sign-status")).to_contain_text("The plan changed")
+    assert page.problems == []
