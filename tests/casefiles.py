@@ -21,17 +21,20 @@ NOTE = (
 )
 
 
+# the instructor's reading of the eviction scenario at intake
+SCORES = {
+    LifeDomain.basic_needs: 2,
+    LifeDomain.health: 3,
+    LifeDomain.social_support: 4,
+    LifeDomain.employment_education: 3,
+    LifeDomain.legal: 3,
+    LifeDomain.safety: 4,
+}
+
+
 def assessed() -> Assessment:
-    scores = {
-        LifeDomain.basic_needs: 2,
-        LifeDomain.health: 3,
-        LifeDomain.social_support: 4,
-        LifeDomain.employment_education: 3,
-        LifeDomain.legal: 3,
-        LifeDomain.safety: 4,
-    }
     return Assessment(
-        initial={d: DomainRating(score=s, evidence=["fact"]) for d, s in scores.items()},
+        initial={d: DomainRating(score=s, evidence=["fact"]) for d, s in SCORES.items()},
         ties={
             "sister": Tie(name="Sister", kind="strong", flow="to_client"),
             "landlord": Tie(name="Landlord", kind="stressful", flow="from_client"),

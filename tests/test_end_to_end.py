@@ -1,24 +1,16 @@
 """One scenario through all five stages, driven through the apps from Python as a student
 would, on one case file; the exported case file holds each stage's work."""
 
-from casework.model import LifeDomain
 from casework.store import CaseStore
 from casework.ui.assessment import AssessmentApp
 from casework.ui.care_plan import CarePlanApp
 from casework.ui.closure import ClosureApp
 from casework.ui.intake import IntakeApp
 from casework.ui.monitoring import MonitoringApp
+from tests.casefiles import SCORES
 
 PRESENTING = 'She said: "We got the paper on the door. Ten days." Rent is two months behind.'
 GOAL = "Within 60 days, Marisol will pay rent in full and on time for two months in a row."
-SCORES = {
-    LifeDomain.basic_needs: 2,
-    LifeDomain.health: 3,
-    LifeDomain.social_support: 4,
-    LifeDomain.employment_education: 3,
-    LifeDomain.legal: 3,
-    LifeDomain.safety: 4,
-}
 
 
 def note(day: int) -> str:
