@@ -146,6 +146,12 @@ class SignCard(widgets.VBox):
             widgets.HTML(
                 f"<h4>Day {sign.day} · {escape(sign.title)}</h4><p>{escape(sign.detail)}</p>"
                 f"<p class='cw-muted'>{escape(sign.why)}</p>"
+                + (
+                    "<p class='cw-panel cw-info'>i A significant change: reassess with the "
+                    "client, using the same scale as the first assessment.</p>"
+                    if sign.reassess
+                    else ""
+                )
             ),
             self.kind,
             self.text,
