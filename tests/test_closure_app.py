@@ -116,3 +116,18 @@ def test_the_case_file_exports_as_html_with_every_stage(app, home):
     assert base64.b64decode(link.group(1)).decode("utf-8") == html
     app.export_md.click()
     assert (home / "exports" / "eviction-family-case-file.md").read_text().startswith("# Case file")
+
+
+def test_a_case_not_yet_monitored_opens_and_is_sent_back_with_reasons(home):
+    store = CaseStore()
+    app = ClosureApp(store=store, autosave_delay=0)
+    app.picker.value = "eviction-family"
+    assert "Not yet ready" in app.indicators.value
+    assert "The care plan has no goals yet" in app.indicators.value
+    app.request.click()
+    comments = " ".join(saved(store).closure.review.comments)
+    assert "8 timeline events are still to come" in comments
+    app.draft.click()
+    assert "Closure summary: Marisol Vega" in app.summary.value
+    app.export_html_button.click()
+    assert (home / "exports" / "eviction-family-case-file.html").exists()

@@ -168,3 +168,14 @@ def test_notes_survive_reopening(app, store):
     assert again.event_cards[0].note.value == "<img src=x onerror=alert(1)>"
     again.event_cards[0].check.click()
     assert "<img" not in again.event_cards[0].feedback.value
+
+
+def test_a_case_with_no_plan_yet_opens_and_says_what_is_missing(store: CaseStore):
+    app = MonitoringApp(store=store, autosave_delay=0)
+    app.picker.value = "eviction-family"
+    assert "No provider is named in the plan yet" in app.services_box.children[0].value
+    assert "care plan has no goals yet" in app.next_message.value
+    app.advance()
+    assert saved(store).monitoring.shown == 1
+    app.save_review()
+    assert "Score at least one goal" in app.review_message.value

@@ -286,8 +286,11 @@ class MonitoringApp(StageApp):
         self.event_cards, self.sign_cards = {}, {}
         self.events_box.children = self.signs_box.children = ()
         self.next_message.value = self.change_message.value = self.review_message.value = ""
-        self._goal_keys: tuple = ()
-        self._service_keys: tuple = ()
+        # None: draw the review and service forms on the first showing, even when empty
+        self._goal_keys: tuple | None = None
+        self._service_keys: tuple | None = None
+        self.service_fields: dict[str, tuple] = {}
+        self.review_fields = {}
 
     def show_record(self, record: CaseRecord) -> None:
         assert self.scenario is not None

@@ -124,6 +124,9 @@ def voila_url(chromium_path: str, voila_home: Path) -> Iterator[str]:
     except subprocess.TimeoutExpired:
         server.kill()
     log.close()
+    # keep the server's log beside the screenshots: the place to look when an app fails
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(Path(home) / "voila.log", SCREENSHOTS / "voila.log")
 
 
 @pytest.fixture(scope="session")
