@@ -41,7 +41,8 @@ def gas_table(record: CaseRecord) -> pd.DataFrame:
 
     from casework.checks.monitoring import gas_t_score, ordered_reviews
 
-    goals = {key: goal.text or key for key, goal in record.plan.goals.items()}
+    # "Goal 1", "Goal 2": numbered as in the plan, so two goals never share a column
+    goals = {key: f"Goal {n}" for n, key in enumerate(record.plan.goals, start=1)}
     rows = []
     for _key, review in ordered_reviews(record.monitoring):
         row: dict[str, object] = {"Day": review.day}

@@ -185,10 +185,13 @@ class TimelineEvent(Strict):
     client_statement: str | None = None
 
 
+ExitDestination = Literal["permanent", "temporary", "institutional", "homeless", "other"]
+
+
 class Closure(Strict):
     facts: list[Text] = Field(min_length=1)
     likely_reason: Text
-    exit_destination: Literal["permanent", "temporary", "institutional", "homeless", "other"]
+    exit_destination: ExitDestination
 
 
 class InstructorNotes(Strict):
@@ -419,7 +422,6 @@ class Monitoring(Record):
 
 
 Judgement = Literal["ready", "not_yet", "ready_with_conditions"]
-ExitDestination = Literal["permanent", "temporary", "institutional", "homeless", "other"]
 ReviewStatus = Literal["draft", "requested", "approved", "sent_back"]
 
 
