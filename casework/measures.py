@@ -86,9 +86,10 @@ def service_table(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:
 def scores_over_time(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:
     """Domain scores at each assessment: initial, the 02 reassessment, and each reassessment
     made in monitoring (labelled by the day of the sign that prompted it)."""
+    from casework.checks.monitoring import warning_signs
+
     frame = domain_scores(record.assessment)
-    days = {f"crisis-{i}": e.day for i, e in enumerate(scenario.timeline)}
-    days |= {f"disclosure-{i}": e.day for i, e in enumerate(scenario.timeline)}
+    days = {sign.id: sign.day for sign in warning_signs(scenario, record.monitoring)}
     for sign_id, ratings in record.monitoring.reassessments.items():
         column = f"Day {days[sign_id]}" if sign_id in days else sign_id
         frame[column] = [

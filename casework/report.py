@@ -50,6 +50,7 @@ def _text(value: object) -> str:
 
 
 def _frame_table(frame) -> tuple[list[str], list[list[str]]]:
+    """A DataFrame as header and rows of text; a named index becomes the first column."""
     header = [str(frame.index.name or "")] if frame.index.name else []
     rows = []
     for label, row in frame.iterrows():
@@ -138,23 +139,13 @@ def _monitoring(record: CaseRecord, scenario: Scenario) -> list[Part]:
     reviews = Part("Goal Attainment Scaling", 3)
     table = gas_table(record)
     if len(table):
-        reviews.tables.append(
-            (
-                list(map(str, table.columns)),
-                [[_text(v) for v in row] for row in table.itertuples(index=False)],
-            )
-        )
+        reviews.tables.append(_frame_table(table))
     else:
         reviews.paragraphs.append("No goal review yet.")
     services = Part("Service use", 3)
     table = service_table(record, scenario)
     if len(table):
-        services.tables.append(
-            (
-                list(map(str, table.columns)),
-                [[_text(v) for v in row] for row in table.itertuples(index=False)],
-            )
-        )
+        services.tables.append(_frame_table(table))
     else:
         services.paragraphs.append("No service in the plan.")
     return [part, notes, signs, reviews, services]

@@ -97,3 +97,23 @@ def test_ecomap_chart_is_titled_and_escapes_names():
     assert axes.get_title() and axes.get_xlabel() and axes.get_ylabel()
     html = ecomap_chart(layout("Client", ties)).html("ecomap")
     assert "<b>Ms X</b>" not in html and "&lt;b&gt;Ms X&lt;/b&gt;" in html
+
+
+def test_a_chart_panel_draws_again_only_when_its_data_changes():
+    from casework.charts import Chart
+    from casework.ui.components import ChartPanel
+
+    drawn = []
+
+    def draw():
+        drawn.append(1)
+        return Chart(b"png", f"chart {len(drawn)}")
+
+    panel = ChartPanel("hook")
+    panel.show((1, 2), draw)
+    panel.show((1, 2), draw)
+    assert len(drawn) == 1 and "chart 1" in panel.value
+    panel.show((1, 3), draw)
+    assert len(drawn) == 2 and "chart 2" in panel.value
+    panel.show(None, None)
+    assert panel.value == ""

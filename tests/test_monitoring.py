@@ -189,3 +189,17 @@ def test_a_planned_service_with_no_referral_shows_as_never_delivered(eviction):
     assert {r.resource: r for r in service_rows(record, eviction)}[
         "legal-clinic"
     ].status == "completed"
+
+
+def test_more_sessions_attended_than_offered_is_flagged(eviction):
+    from casework.checks.monitoring import check_services
+
+    record = monitored(eviction)
+    assert check_services(record, eviction) == []
+    services = {"legal-clinic": ServiceUse(referred_day=5, sessions_offered=2, sessions_attended=3)}
+    record = record.model_copy(
+        update={"monitoring": record.monitoring.model_copy(update={"services": services})}
+    )
+    [finding] = check_services(record, eviction)
+    assert finding.rule == "monitoring.service-figures"
+    assert "3 sessions attended out of 2 offered" in finding.message

@@ -39,6 +39,23 @@ def source() -> str:
     return _rules()["source"]
 
 
+def _finding(
+    rule: str,
+    message: str,
+    suggestion: str | None = None,
+    severity: str = "warning",
+    category: str = "closure",
+) -> Finding:
+    return Finding(
+        rule=rule,
+        category=category,
+        severity=severity,  # type: ignore[arg-type]
+        message=message,
+        suggestion=suggestion,
+        source=source(),
+    )
+
+
 def verdict_label(verdict: str) -> str:
     return _rules()["verdicts"][verdict]
 
@@ -260,12 +277,10 @@ def compare_judgement(judgement: str | None, verdict: Verdict) -> Report:
     if judgement is None:
         return Report(
             (
-                Finding(
-                    rule="closure.judgement.missing",
-                    category="closure",
+                _finding(
+                    "closure.judgement.missing",
+                    "Make your own call first: is the case ready to close?",
                     severity="info",
-                    message="Make your own call first: is the case ready to close?",
-                    source=source(),
                 ),
             )
         )
@@ -292,25 +307,16 @@ def compare_judgement(judgement: str | None, verdict: Verdict) -> Report:
             f"“{verdict.label.lower()}”. {conditions}"
         )
         suggestion = None
-    finding = Finding(
-        rule="closure.judgement.differs",
-        category="closure",
-        severity="warning",
-        message=message,
-        suggestion=suggestion,
-        source=source(),
-    )
+    finding = _finding("closure.judgement.differs", message, suggestion=suggestion)
     return Report((finding,))
 
 
 # --- procedures -------------------------------------------------------------------------
 
-_WHEN = re.compile(
-    r"(?i)\b(?:day\s+\d+|\d+\s+(?:days?|weeks?|months?)|next\s+(?:week|month)|in\s+a\s+(?:week|month))\b"
-)
-_HOW = re.compile(
-    r"(?i)\b(?:call|phone|walk in|walk-in|visit|meet|meets|email|e-mail|online|mornings?|evenings?|afternoons?|weekdays?|hours?|line|address|apply|register)\b"
-)
+
+@cache
+def _pattern(procedure_id: str, name: str) -> re.Pattern[str]:
+    return re.compile(_rules()["procedures"]["items"][procedure_id][name])
 
 
 @dataclass(frozen=True)
@@ -345,11 +351,15 @@ def closure_procedures(record: CaseRecord, scenario: Scenario) -> list[Procedure
             f"Notice on day {closure.notice_day}, closing on day {closure.closing_day}: {gap} days"
             + ("." if gap >= days else f", fewer than {days}."),
         )
+    items = _rules()["procedures"]["items"]
+    crisis_plan_written = len(closure.crisis_plan.split()) >= items["crisis_plan"]["min_words"]
+    follow_up_dated = bool(_pattern("follow_up", "when").search(closure.follow_up))
+    reachable = bool(_pattern("handoff", "how").search(closure.handoff))
     names = [r.name for r in scenario.resources] + [t.name for t in record.assessment.ties.values()]
     named = [name for name in names if name and name.lower() in closure.handoff.lower()]
     if not named:
         handoff_detail = "Name each service or support the client keeps, from the directory."
-    elif not _HOW.search(closure.handoff):
+    elif not reachable:
         handoff_detail = f"Names {', '.join(named)}; add how to reach each (hours, phone, walk in)."
     else:
         handoff_detail = f"Names {', '.join(named)}, with how to reach them."
@@ -362,17 +372,17 @@ def closure_procedures(record: CaseRecord, scenario: Scenario) -> list[Procedure
         ),
         _procedure(
             "crisis_plan",
-            len(closure.crisis_plan.split()) >= 8,
+            crisis_plan_written,
             "Written."
-            if len(closure.crisis_plan.split()) >= 8
+            if crisis_plan_written
             else "Say what the early signs are and whom the client calls.",
         ),
-        _procedure("handoff", bool(named) and bool(_HOW.search(closure.handoff)), handoff_detail),
+        _procedure("handoff", bool(named) and reachable, handoff_detail),
         _procedure(
             "follow_up",
-            bool(_WHEN.search(closure.follow_up)),
+            follow_up_dated,
             "Planned."
-            if _WHEN.search(closure.follow_up)
+            if follow_up_dated
             else "Say who checks in, how, and when (a day or a number of weeks).",
         ),
         _procedure(
@@ -468,14 +478,11 @@ def check_summary(text: str) -> Report:
     if not text.strip():
         return Report(
             (
-                Finding(
-                    rule="closure.summary.missing",
-                    category="closure",
-                    severity="warning",
-                    message="There is no closure summary yet. The next worker, or the client "
+                _finding(
+                    "closure.summary.missing",
+                    "There is no closure summary yet. The next worker, or the client "
                     "coming back, reads it first.",
                     suggestion="Start from the draft built from the record, then edit it.",
-                    source=source(),
                 ),
             )
         )

@@ -37,6 +37,23 @@ def source() -> str:
     return _rules()["source"]
 
 
+def _finding(
+    rule: str,
+    message: str,
+    suggestion: str | None = None,
+    severity: str = "warning",
+    category: str = "monitoring",
+) -> Finding:
+    return Finding(
+        rule=rule,
+        category=category,
+        severity=severity,  # type: ignore[arg-type]
+        message=message,
+        suggestion=suggestion,
+        source=source(),
+    )
+
+
 # --- Goal Attainment Scaling -------------------------------------------------------------
 
 
@@ -215,15 +232,13 @@ def check_event_note(text: str) -> Report:
     if not text.strip():
         return Report(
             (
-                Finding(
-                    rule="note.missing",
-                    category="completeness",
-                    severity="warning",
-                    message="There is no note for this contact yet. Every contact is recorded, "
+                _finding(
+                    "note.missing",
+                    "There is no note for this contact yet. Every contact is recorded, "
                     "including a missed one: what you did to reach the client is part of the record.",
                     suggestion="Day 19, phone: called twice, no answer; left a message asking "
                     "Marisol to call back. Next step: home visit on day 21.",
-                    source=source(),
+                    category="completeness",
                 ),
             )
         )
@@ -295,26 +310,20 @@ def check_services(record: CaseRecord, scenario: Scenario) -> list[Finding]:
     for row in service_rows(record, scenario):
         if row.status == "planned, never delivered":
             findings.append(
-                Finding(
-                    rule="monitoring.service-not-delivered",
-                    category="monitoring",
-                    severity="warning",
-                    message=f"{row.name} is in the plan, but the record shows no referral and no "
+                _finding(
+                    "monitoring.service-not-delivered",
+                    f"{row.name} is in the plan, but the record shows no referral and no "
                     "session. A planned service that never starts leaves its goal without help.",
                     suggestion="Record the referral day, or find out what stopped it (waiting "
                     "list, transport, consent) and change the step.",
-                    source=source(),
                 )
             )
         elif row.attended > row.offered and row.offered:
             findings.append(
-                Finding(
-                    rule="monitoring.service-figures",
-                    category="monitoring",
-                    severity="warning",
-                    message=f"{row.name}: {row.attended} sessions attended out of {row.offered} "
+                _finding(
+                    "monitoring.service-figures",
+                    f"{row.name}: {row.attended} sessions attended out of {row.offered} "
                     "offered. Attended cannot be more than offered.",
-                    source=source(),
                 )
             )
     return findings

@@ -144,7 +144,7 @@ class AssessmentApp(StageApp):
         self.phase_note = widgets.HTML()
         self.cards: dict[LifeDomain, DomainCard] = {}
         self.cards_box = widgets.VBox()
-        self.domain_chart = widgets.HTML()
+        self.domain_chart = ui.ChartPanel("domain-chart")
         self.changes = widgets.HTML()
         self.strengths = {
             category: ui.text_input(
@@ -342,9 +342,7 @@ class AssessmentApp(StageApp):
 
         scores = domain_scores(assessment)
         key = tuple(scores.fillna(0).astype(float).to_numpy().ravel())
-        if key != getattr(self, "_chart_key", None):  # redraw only when a score changed
-            self._chart_key = key
-            self.domain_chart.value = domain_chart(scores).html("domain-chart")
+        self.domain_chart.show(key, lambda: domain_chart(scores))
         changes = score_changes(assessment.initial, assessment.reassessment)
         if assessment.reassessment:
             rows = "".join(

@@ -490,11 +490,7 @@ class CarePlanApp(StageApp):
         self.refresh()
 
     def _message(self, panel: widgets.HTML, severity: str, text: str) -> None:
-        icon = {"error": "✗", "warning": "!", "good": "✓"}[severity]
-        role = "alert" if severity != "good" else "status"
-        panel.value = (
-            f"<div class='cw-panel cw-{severity}' role='{role}'>{icon} {escape(text)}</div>"
-        )
+        panel.value = ui.message_html(severity, text)
 
     def add_step(self) -> None:
         """Add the step in the form; refuse (keeping the form) when something is missing."""

@@ -286,9 +286,8 @@ class ClosureApp(StageApp):
     def _on_day(self, name: str, text: str) -> None:
         day = ui.parse_day(text)
         if text.strip() and day is None:
-            self.procedures.value = (
-                "<div class='cw-panel cw-warning' role='alert'>! Write the day as a number of "
-                "days from intake, e.g. 80.</div>"
+            self.procedures.value = ui.message_html(
+                "warning", "Write the day as a number of days from intake, e.g. 80."
             )
             return
         self._on_field(name, day)
@@ -297,9 +296,10 @@ class ClosureApp(StageApp):
         if self.session is None or self.scenario is None:
             return
         if self.summary.value.strip():
-            self.summary_feedback.value = (
-                "<div class='cw-panel cw-info' role='status'>Your summary already has text, so it "
-                "is kept. Clear it first to start again from a draft.</div>"
+            self.summary_feedback.value = ui.message_html(
+                "info",
+                "Your summary already has text, so it is kept. Clear it first to start again "
+                "from a draft.",
             )
             return
         self.summary.value = draft_summary(self.record, self.scenario)

@@ -7,13 +7,18 @@ scenario author's) is always displayed as text and never run as markup.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from casework.checks.findings import Finding, Report
 from casework.session import SaveStatus
 from casework.store import data_home
+
+if TYPE_CHECKING:
+    from casework.charts import Chart
 
 _STYLE = """
 <style>
@@ -130,6 +135,36 @@ def export_html(filename: str, content: str, hook: str, label: str) -> str:
         f"<a download='{escape(path.name, quote=True)}' href='data:{mime};charset=utf-8;base64,{data}' "
         f"class='e2e-{escape(hook, quote=True)}'>{escape(label)}</a></div>"
     )
+
+
+_MESSAGE_ICONS = {"error": "✗", "warning": "!", "good": "✓", "info": "i"}
+
+
+def message_html(severity: str, text: str) -> str:
+    """A one-line panel for the learner: an icon and words beside the colour; problems are
+    announced to screen readers at once (alert), the rest politely (status)."""
+    role = "alert" if severity in ("warning", "error") else "status"
+    return (
+        f"<div class='cw-panel cw-{severity}' role='{role}'>"
+        f"{_MESSAGE_ICONS[severity]} {escape(text)}</div>"
+    )
+
+
+class ChartPanel(widgets.HTML):
+    """A chart that is drawn again only when the data it shows has changed: matplotlib costs
+    a tenth of a second a figure, too much for every keystroke or refresh."""
+
+    def __init__(self, hook: str):
+        super().__init__()
+        self.hook = hook
+        self._key: object = object()
+
+    def show(self, key: object, draw: Callable[[], Chart] | None) -> None:
+        """`key` stands for the data; `draw` makes the chart (None shows nothing)."""
+        if key == self._key:
+            return
+        self._key = key
+        self.value = draw().html(self.hook) if draw is not None else ""
 
 
 def check_button(label: str, hook: str) -> widgets.Button:

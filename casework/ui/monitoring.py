@@ -53,11 +53,6 @@ from casework.ui.care_plan import next_id, party_options
 from casework.ui.stage import StageApp
 
 
-def _message(severity: str, text: str) -> str:
-    role = "alert" if severity in ("warning", "error") else "status"
-    return f"<div class='cw-panel cw-{severity}' role='{role}'>{escape(text)}</div>"
-
-
 class EventCard(widgets.VBox):
     """One unfolded event: what happened, and the student's contact note about it."""
 
@@ -123,32 +118,21 @@ class SignCard(widgets.VBox):
         )
         self.status = widgets.HTML()
         self.status.add_class("e2e-sign-status")
-        extra_fact = f"Day {sign.day}: {sign.detail}"
-        self.cards = {
-            domain: DomainCard(
-                domain,
-                [*scenario.domains[domain].facts, extra_fact],
-                lambda d: app.edit_reassessment(sign.id, d),
-            )
-            for domain in LifeDomain
-        }
-        self.reassessment = widgets.VBox(
-            [
-                widgets.HTML(
-                    "<p class='cw-muted'>Reassess with the client. The scores start from your "
-                    "latest ones: change what this event changes.</p>"
-                ),
-                *self.cards.values(),
-            ]
-        )
+        self.scenario = scenario
+        # the six domain cards are built only when the student chooses to reassess
+        self.cards: dict[LifeDomain, DomainCard] = {}
+        self.reassessment = widgets.VBox()
         self.reassessment.layout.display = "none"
         self.children = [
             widgets.HTML(
                 f"<h4>Day {sign.day} · {escape(sign.title)}</h4><p>{escape(sign.detail)}</p>"
                 f"<p class='cw-muted'>{escape(sign.why)}</p>"
                 + (
-                    "<p class='cw-panel cw-info'>i A significant change: reassess with the "
-                    "client, using the same scale as the first assessment.</p>"
+                    ui.message_html(
+                        "info",
+                        "A significant change: reassess with the client, using the same "
+                        "scale as the first assessment.",
+                    )
                     if sign.reassess
                     else ""
                 )
@@ -161,22 +145,40 @@ class SignCard(widgets.VBox):
         self.kind.observe(lambda change: app.edit_response(sign.id, kind=change["new"]), "value")
         self.text.observe(lambda change: app.edit_response(sign.id, text=change["new"]), "value")
 
+    def _build_cards(self) -> None:
+        extra_fact = f"Day {self.sign.day}: {self.sign.detail}"
+        self.cards = {
+            domain: DomainCard(
+                domain,
+                [*self.scenario.domains[domain].facts, extra_fact],
+                lambda d: self.app.edit_reassessment(self.sign.id, d),
+            )
+            for domain in LifeDomain
+        }
+        self.reassessment.children = [
+            widgets.HTML(
+                "<p class='cw-muted'>Reassess with the client. The scores start from your "
+                "latest ones: change what this event changes.</p>"
+            ),
+            *self.cards.values(),
+        ]
+
     def show(self, record: CaseRecord) -> None:
         response = record.monitoring.responses.get(self.sign.id, Adjustment())
         self.kind.value = response.kind
         self.text.value = response.text
-        ratings = record.monitoring.reassessments.get(self.sign.id, {})
-        for domain, card in self.cards.items():
-            card.show(ratings.get(domain, DomainRating()))
+        if self.kind.value == "reassess":
+            if not self.cards:
+                self._build_cards()
+            ratings = record.monitoring.reassessments.get(self.sign.id, {})
+            for domain, card in self.cards.items():
+                card.show(ratings.get(domain, DomainRating()))
         self.show_status(record)
 
     def show_status(self, record: CaseRecord) -> None:
         self.reassessment.layout.display = None if self.kind.value == "reassess" else "none"
         status = response_status(self.sign, record)
-        self.status.value = _message(
-            "good" if status.settled else "warning",
-            ("✓ " if status.settled else "! ") + status.message,
-        )
+        self.status.value = ui.message_html("good" if status.settled else "warning", status.message)
 
     def ratings(self) -> dict[LifeDomain, DomainRating]:
         return {domain: card.rating() for domain, card in self.cards.items()}
@@ -211,7 +213,7 @@ class MonitoringApp(StageApp):
         self.change_button = ui.check_button("Add this step to the plan", "add-change")
         self.change_button.on_click(lambda _b: self.add_plan_step())
         self.change_message = widgets.HTML()
-        self.scores_chart = widgets.HTML()
+        self.scores_chart = ui.ChartPanel("scores-over-time")
 
         self.review_day = ui.day_input("Review on (day)", "review-day")
         self.review_box = widgets.VBox()
@@ -220,11 +222,11 @@ class MonitoringApp(StageApp):
         self.save_review_button.on_click(lambda _b: self.save_review())
         self.review_message = widgets.HTML()
         self.reviews_table = widgets.HTML()
-        self.gas_chart = widgets.HTML()
+        self.gas_chart = ui.ChartPanel("gas-chart")
 
         self.services_box = widgets.VBox()
         self.services_table = widgets.HTML()
-        self.services_chart = widgets.HTML()
+        self.services_chart = ui.ChartPanel("services-chart")
         self.services_feedback = ui.feedback_panel("services-feedback")
         return [
             self.briefing,
@@ -336,16 +338,18 @@ class MonitoringApp(StageApp):
         self._show_scores_chart(record)
 
     def _show_scores_chart(self, record: CaseRecord) -> None:
-        assert self.scenario is not None
-        if record.monitoring.reassessments:
+        scenario = self.scenario
+        assert scenario is not None
+
+        def draw():
             from casework.charts import domain_chart
             from casework.measures import scores_over_time
 
-            self.scores_chart.value = domain_chart(
-                scores_over_time(record, self.scenario), "Life-domain scores over time"
-            ).html("scores-over-time")
-        else:
-            self.scores_chart.value = ""
+            return domain_chart(scores_over_time(record, scenario), "Life-domain scores over time")
+
+        assessment, again = record.assessment, record.monitoring.reassessments
+        key = (assessment.initial, assessment.reassessment, again)
+        self.scores_chart.show(key, draw if again else None)
 
     def _show_change_form(self, record: CaseRecord) -> None:
         assert self.scenario is not None
@@ -440,7 +444,7 @@ class MonitoringApp(StageApp):
         self._register_signs()
         self.session.flush()
         event = self.scenario.timeline[self.record.monitoring.shown - 1]
-        self.next_message.value = _message(
+        self.next_message.value = ui.message_html(
             "info",
             f"Day {event.day}: {event_label(event.kind).lower()}. Write the note for it above.",
         )
@@ -468,7 +472,7 @@ class MonitoringApp(StageApp):
         else:
             problem = ""
         if problem:
-            self.change_message.value = _message("warning", "! " + problem)
+            self.change_message.value = ui.message_html("warning", problem)
             return
         resource = who if who in resources_by_id(self.scenario) else ""
         step = ActionStep(what=what, who=who, due_day=ui.parse_day(due_text), resource=resource)
@@ -479,8 +483,8 @@ class MonitoringApp(StageApp):
         self.session.replace_section("plan", plan.model_copy(update={"goals": goals}))
         self.session.flush()
         self.change_what.value = self.change_due.value = ""
-        self.change_message.value = _message(
-            "good", f"✓ Added to the plan: “{what}” ({party_name(who, self.scenario)})."
+        self.change_message.value = ui.message_html(
+            "good", f"Added to the plan: “{what}” ({party_name(who, self.scenario)})."
         )
         for card in self.sign_cards.values():
             card.show_status(self.record)
@@ -527,22 +531,24 @@ class MonitoringApp(StageApp):
         if not self.review_day.value.strip():
             assert self.scenario is not None
             self.review_day.value = str(current_day(self.scenario, record.monitoring))
-        table = gas_table(record)
-        if len(table):
-            self.reviews_table.value = (
-                "<div class='e2e-reviews'>"
-                + table.to_html(
-                    index=False,
-                    na_rep="–",
-                    float_format=lambda v: f"{v:.1f}",
-                    border=0,
-                    classes="cw-table",
-                )
-                + "</div>"
-            )
-        else:
+        monitoring = record.monitoring
+        if not monitoring.reviews:  # nothing to tabulate or draw: pandas and matplotlib wait
             self.reviews_table.value = "<p class='cw-muted'>No review yet.</p>"
-        self.gas_chart.value = gas_chart(table).html("gas-chart")
+            self.gas_chart.show(None, None)
+            return
+        table = gas_table(record)
+        self.reviews_table.value = (
+            "<div class='e2e-reviews'>"
+            + table.to_html(
+                index=False,
+                na_rep="–",
+                float_format=lambda v: f"{v:.1f}",
+                border=0,
+                classes="cw-table",
+            )
+            + "</div>"
+        )
+        self.gas_chart.show((monitoring.reviews, monitoring.weights), lambda: gas_chart(table))
 
     def _on_weight(self, goal_id: str, weight: float) -> None:
         if self._loading or self.session is None:
@@ -559,14 +565,14 @@ class MonitoringApp(StageApp):
             if field.value is not None
         }
         if day is None:
-            self.review_message.value = _message(
-                "warning", "! Give the review's day as a number, e.g. 30."
+            self.review_message.value = ui.message_html(
+                "warning", "Give the review's day as a number, e.g. 30."
             )
             return
         if not scores:
-            self.review_message.value = _message(
+            self.review_message.value = ui.message_html(
                 "warning",
-                "! Score at least one goal: where is the client now, against what you expected?",
+                "Score at least one goal: where is the client now, against what you expected?",
             )
             return
         reviews = dict(self.record.monitoring.reviews)
@@ -576,7 +582,7 @@ class MonitoringApp(StageApp):
         self.session.flush()
         for field, _weight in self.review_fields.values():
             field.value = None
-        self.review_message.value = _message("good", f"✓ Review of day {day} saved.")
+        self.review_message.value = ui.message_html("good", f"Review of day {day} saved.")
         self.refresh()
 
     # --- services -----------------------------------------------------------------------
@@ -628,17 +634,18 @@ class MonitoringApp(StageApp):
                 use.sessions_attended,
                 use.completed,
             )
-        table = service_table(record, self.scenario)
-        self.services_table.value = (
-            "<div class='e2e-services-table'>"
-            + table.to_html(index=False, na_rep="–", border=0, classes="cw-table")
-            + "</div>"
-            if len(table)
-            else ""
-        )
-        self.services_chart.value = (
-            service_chart(table).html("services-chart") if len(table) else ""
-        )
+        if rows:
+            table = service_table(record, self.scenario)
+            self.services_table.value = (
+                "<div class='e2e-services-table'>"
+                + table.to_html(index=False, na_rep="–", border=0, classes="cw-table")
+                + "</div>"
+            )
+            drawn = tuple((r.name, r.offered, r.attended, r.status) for r in rows)
+            self.services_chart.show(drawn, lambda: service_chart(table))
+        else:
+            self.services_table.value = ""
+            self.services_chart.show((), None)
         findings = check_services(record, self.scenario)
         self.services_feedback.value = ui.report_html(Report(tuple(findings)), "Service check")
 
@@ -659,13 +666,13 @@ class MonitoringApp(StageApp):
         if self.record.monitoring.shown == 0:
             assert self.scenario is not None
             first = self.scenario.timeline[0]
-            self.next_message.value = _message(
+            self.next_message.value = ui.message_html(
                 "info",
                 f"Nothing has happened since the plan was agreed. Press “Next” to see day {first.day}.",
             )
         if not self.record.plan.goals:
-            self.next_message.value += _message(
+            self.next_message.value += ui.message_html(
                 "warning",
-                "! The care plan has no goals yet. You can follow the timeline, but the goal "
+                "The care plan has no goals yet. You can follow the timeline, but the goal "
                 "reviews and the plan changes need the goals from the care-plan app.",
             )

@@ -1,6 +1,8 @@
 """05_closure in Voilà: an early request is sent back with the missing items, the student
 fixes them and the closure is approved, then downloads the case file as one HTML page."""
 
+import re
+
 from playwright.sync_api import expect
 
 from casework.model import ClosureWork
@@ -44,7 +46,7 @@ def test_closure_sent_back_then_approved_and_exported(
     expect(review).to_be_empty()  # a change reopens the review
     page.locator("button.e2e-draft-summary").click()
     expect(page.locator(".e2e-summary textarea")).to_have_value(
-        __import__("re").compile("^Closure summary: Marisol Vega")
+        re.compile("^Closure summary: Marisol Vega")
     )
     page.locator("button.e2e-request-closure").click()
     expect(review).to_contain_text("Approved")
