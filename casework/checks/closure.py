@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from casework.checks.assessment import domain_label, level_name
-from casework.checks.findings import Finding, Report
+from casework.checks.findings import Report, finding_factory
 from casework.checks.monitoring import (
     gas_levels,
     latest_ratings,
@@ -39,21 +39,7 @@ def source() -> str:
     return _rules()["source"]
 
 
-def _finding(
-    rule: str,
-    message: str,
-    suggestion: str | None = None,
-    severity: str = "warning",
-    category: str = "closure",
-) -> Finding:
-    return Finding(
-        rule=rule,
-        category=category,
-        severity=severity,  # type: ignore[arg-type]
-        message=message,
-        suggestion=suggestion,
-        source=source(),
-    )
+_finding = finding_factory("closure", source)
 
 
 def verdict_label(verdict: str) -> str:

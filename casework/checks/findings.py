@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,3 +29,18 @@ class Report:
     @property
     def ok(self) -> bool:
         return not any(f.severity in ("warning", "error") for f in self.findings)
+
+
+def finding_factory(category: str, source: Callable[[], str]) -> Callable[..., Finding]:
+    """A module's own way to make findings: its category and its rule file's source filled in."""
+
+    def make(
+        rule: str,
+        message: str,
+        suggestion: str | None = None,
+        severity: Severity = "warning",
+        category: str = category,
+    ) -> Finding:
+        return Finding(rule, category, severity, message, suggestion, source())
+
+    return make

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from casework.checks.assessment import current_ratings
-from casework.checks.findings import Finding, Report
+from casework.checks.findings import Finding, Report, finding_factory
 from casework.checks.note import check_contact_note
 from casework.model import (
     CarePlan,
@@ -37,21 +37,7 @@ def source() -> str:
     return _rules()["source"]
 
 
-def _finding(
-    rule: str,
-    message: str,
-    suggestion: str | None = None,
-    severity: str = "warning",
-    category: str = "monitoring",
-) -> Finding:
-    return Finding(
-        rule=rule,
-        category=category,
-        severity=severity,  # type: ignore[arg-type]
-        message=message,
-        suggestion=suggestion,
-        source=source(),
-    )
+_finding = finding_factory("monitoring", source)
 
 
 # --- Goal Attainment Scaling -------------------------------------------------------------
