@@ -110,7 +110,7 @@ def serve(port: int, host: str) -> int:
     args = [
         sys.executable,
         "-m",
-        "voila",
+        "casework.server",
         str(REPO / "notebooks"),
         f"--port={port}",
         f"--Voila.ip={host}",

@@ -12,41 +12,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
-STAGES = [
-    (
-        "01_intake.ipynb",
-        "Intake",
-        "rapport, presenting issue, eligibility, urgency, baseline record",
-    ),
-    (
-        "02_assessment.ipynb",
-        "Assessment",
-        "life-domain scores with evidence, strengths, eco-map, reassessment",
-    ),
-    (
-        "03_care_plan.ipynb",
-        "Care plan",
-        "SMART goals, action steps, consent, the written contract",
-    ),
-    (
-        "04_monitoring.ipynb",
-        "Monitoring",
-        "contact notes, goal reviews by GAS, service use, analyze and adjust",
-    ),
-    (
-        "05_closure.ipynb",
-        "Closure",
-        "readiness, closing procedures, the summary, supervisor review, export",
-    ),
-]
-
 
 def landing() -> nbformat.NotebookNode:
-    rows = "\n".join(
-        f"| {n} | [{title}]({path}) | {what} |" if path else f"| {n} | {title} | {what} |"
-        for n, (path, title, what) in enumerate(STAGES, start=1)
-    )
-    text = f"""# Casework: a practice workbook for case management
+    text = """# Casework: a practice workbook for case management
 
 Work one fictional client's case from the first meeting to closure, with feedback at
 every step on the skills that matter most: recording what you saw and heard rather
@@ -54,16 +22,16 @@ than judgments, writing goals the client owns, and knowing when a case is ready 
 close.
 
 Every scenario is a composite: the people, places and events are invented.
-Everything you type is saved as you go, on this computer, and is there when you come
-back.
+Everything you type is saved as you go and is there when you come back.
 
-| Stage | App | What you practise |
-|---|---|---|
-{rows}
-
-Start with **Intake** and choose a scenario there; the later stages open the same case.
-"""
-    return new_notebook(cells=[new_markdown_cell(text, id="welcome")], metadata=KERNEL)
+Choose a scenario below. The list of stages shows how far your case has got and what
+each stage still needs; open a stage from its link, or from the bar at the top of
+every app."""
+    code = "from casework.ui.landing import LandingApp\n\nLandingApp.launch()"
+    return new_notebook(
+        cells=[new_markdown_cell(text, id="welcome"), new_code_cell(code, id="app")],
+        metadata=KERNEL,
+    )
 
 
 def intake() -> nbformat.NotebookNode:
@@ -88,7 +56,7 @@ as you type."""
 
 
 def _stage(text: str, module: str, app: str) -> nbformat.NotebookNode:
-    code = f"from casework.ui.{module} import {app}\n\n{app}()"
+    code = f"from casework.ui.{module} import {app}\n\n{app}.launch()"
     return new_notebook(
         cells=[new_markdown_cell(text, id="teaching"), new_code_cell(code, id="app")],
         metadata=KERNEL,

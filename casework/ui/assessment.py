@@ -35,6 +35,7 @@ from casework.model import (
     Tie,
 )
 from casework.ui import components as ui
+from casework.ui.errors import guarded
 from casework.ui.stage import StageApp
 
 INITIAL, REASSESSMENT = "initial", "reassessment"
@@ -98,9 +99,9 @@ class DomainCard(widgets.VBox):
             self.action,
         ]
         for box in self.evidence:
-            box.observe(lambda _c: on_change(self.domain), "value")
+            box.observe(guarded(lambda _c: on_change(self.domain)), "value")
         for field in (self.score, self.note, self.action):
-            field.observe(lambda _c: on_change(self.domain), "value")
+            field.observe(guarded(lambda _c: on_change(self.domain)), "value")
 
     def rating(self) -> DomainRating:
         return DomainRating(
@@ -127,6 +128,7 @@ class DomainCard(widgets.VBox):
 class AssessmentApp(StageApp):
     """The assessment stage as one composed widget. `AssessmentApp()` is the whole app."""
 
+    notebook = "02_assessment.ipynb"
     title = "Stage 2 · Assessment"
     subtitle = (
         "Score each life domain with the client, on the evidence; record strengths beside "
@@ -140,7 +142,7 @@ class AssessmentApp(StageApp):
             options=_PHASES, value=INITIAL, description="Editing"
         )
         self.phase_picker.add_class("e2e-phase")
-        self.phase_picker.observe(self._on_phase, "value")
+        self.phase_picker.observe(guarded(self._on_phase), "value")
         self.phase_note = widgets.HTML()
         self.cards: dict[LifeDomain, DomainCard] = {}
         self.cards_box = widgets.VBox()
@@ -156,7 +158,9 @@ class AssessmentApp(StageApp):
             for category in StrengthCategory
         }
         for category, field in self.strengths.items():
-            field.observe(lambda change, c=category: self._on_strength(c, change["new"]), "value")
+            field.observe(
+                guarded(lambda change, c=category: self._on_strength(c, change["new"])), "value"
+            )
         self.needs_summary = widgets.HTML()
 
         self.tie_name = widgets.Combobox(
@@ -182,17 +186,17 @@ class AssessmentApp(StageApp):
             value="to_client",
         )
         self.add_tie = ui.check_button("Add to the eco-map", "add-tie")
-        self.add_tie.on_click(lambda _b: self._on_add_tie())
+        self.add_tie.on_click(guarded(lambda _b: self._on_add_tie()))
         self.tie_message = widgets.HTML()
         self.ties_box = widgets.VBox()
         self.ecomap_chart = widgets.HTML()
 
         self.disclosures_box = widgets.VBox()
         self.check = ui.check_button("Check my assessment", "check-assessment")
-        self.check.on_click(lambda _b: self.show_feedback())
+        self.check.on_click(guarded(lambda _b: self.show_feedback()))
         self.feedback = ui.feedback_panel("assessment-feedback")
         self.compare = ui.check_button("Compare with the instructor's reading", "compare")
-        self.compare.on_click(lambda _b: self.show_comparison())
+        self.compare.on_click(guarded(lambda _b: self.show_comparison()))
         self.comparison = ui.feedback_panel("comparison")
         return [
             self.briefing,
@@ -403,7 +407,7 @@ class AssessmentApp(StageApp):
                 layout=widgets.Layout(width="auto"),
             )
             remove.add_class("e2e-remove-tie")
-            remove.on_click(lambda _b, key=key: self._remove_tie(key))
+            remove.on_click(guarded(lambda _b, key=key: self._remove_tie(key)))
             label = widgets.HTML(
                 f"{escape(tie.name)}: {escape(ecomap.TIE_LABELS[tie.kind].lower())} tie, "
                 f"{escape(ecomap.FLOW_LABELS[tie.flow].lower())}"
@@ -430,7 +434,7 @@ class AssessmentApp(StageApp):
                 )
                 continue
             button = ui.check_button(f"Reveal: a later visit (day {disclosure.day})", "reveal")
-            button.on_click(lambda _b, d=disclosure.id: self._reveal(d))
+            button.on_click(guarded(lambda _b, d=disclosure.id: self._reveal(d)))
             rows.append(button)
         self.disclosures_box.children = rows
 

@@ -27,6 +27,7 @@ from casework.checks.plan import (
 from casework.contract import contract_html, contract_markdown, contract_text
 from casework.model import ActionStep, CaseRecord, Goal, LifeDomain, Release, Scenario, Signature
 from casework.ui import components as ui
+from casework.ui.errors import guarded
 from casework.ui.stage import StageApp
 
 _CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -92,16 +93,19 @@ class GoalCard(widgets.VBox):
         self.steps = widgets.VBox()
         remove = widgets.Button(description="Remove this goal", tooltip=f"Remove goal {number}")
         remove.add_class("e2e-remove-goal")
-        remove.on_click(lambda _b: app.remove_goal(goal_id))
+        remove.on_click(guarded(lambda _b: app.remove_goal(goal_id)))
         self.children = [self.text, self.domain, self.priority, self.feedback, self.steps, remove]
-        self.text.observe(lambda c: app.edit_goal(goal_id, text=c["new"]), "value")
-        self.domain.observe(lambda c: app.edit_goal(goal_id, domain=c["new"]), "value")
-        self.priority.observe(lambda c: app.edit_goal(goal_id, priority=c["new"] or ""), "value")
+        self.text.observe(guarded(lambda c: app.edit_goal(goal_id, text=c["new"])), "value")
+        self.domain.observe(guarded(lambda c: app.edit_goal(goal_id, domain=c["new"])), "value")
+        self.priority.observe(
+            guarded(lambda c: app.edit_goal(goal_id, priority=c["new"] or "")), "value"
+        )
 
 
 class CarePlanApp(StageApp):
     """The care-plan stage as one composed widget. `CarePlanApp()` is the whole app."""
 
+    notebook = "03_care_plan.ipynb"
     title = "Stage 3 · Care plan"
     subtitle = (
         "Goals the client owns, steps everyone shares, consent before any referral, and a "
@@ -118,11 +122,13 @@ class CarePlanApp(StageApp):
             style=ui.LABEL_STYLE,
         )
         self.time_limit.add_class("e2e-time-limit")
-        self.time_limit.observe(lambda c: self._on_plan_text(time_limit_days=c["new"]), "value")
+        self.time_limit.observe(
+            guarded(lambda c: self._on_plan_text(time_limit_days=c["new"])), "value"
+        )
         self.goal_cards: dict[str, GoalCard] = {}
         self.goals_box = widgets.VBox()
         self.add_goal_button = ui.check_button("Add a goal", "add-goal")
-        self.add_goal_button.on_click(lambda _b: self.add_goal())
+        self.add_goal_button.on_click(guarded(lambda _b: self.add_goal()))
         self.crisis_box = widgets.VBox()
 
         # the step form
@@ -149,7 +155,7 @@ class CarePlanApp(StageApp):
         )
         self.step_after.add_class("e2e-step-after")
         self.add_step_button = ui.check_button("Add this step", "add-step")
-        self.add_step_button.on_click(lambda _b: self.add_step())
+        self.add_step_button.on_click(guarded(lambda _b: self.add_step()))
         self.step_message = ui.feedback_panel("step-message")
 
         # releases
@@ -162,7 +168,7 @@ class CarePlanApp(StageApp):
         )
         self.release_day = ui.day_input("Signed on (day)", "release-day")
         self.record_release = ui.check_button("Record the release", "record-release")
-        self.record_release.on_click(lambda _b: self.add_release())
+        self.record_release.on_click(guarded(lambda _b: self.add_release()))
         self.release_message = ui.feedback_panel("release-message")
         self.releases_box = widgets.HTML()
 
@@ -173,16 +179,18 @@ class CarePlanApp(StageApp):
             "if-not-done",
             rows=2,
         )
-        self.if_not_done.observe(lambda c: self._on_plan_text(if_not_done=c["new"]), "value")
+        self.if_not_done.observe(
+            guarded(lambda c: self._on_plan_text(if_not_done=c["new"])), "value"
+        )
         self.signatures_box = widgets.VBox()
         self.signature_fields: dict[str, tuple[widgets.Text, widgets.Text]] = {}
         self.plan_check = ui.check_button("Check the whole plan", "check-plan")
-        self.plan_check.on_click(lambda _b: self.show_plan_feedback())
+        self.plan_check.on_click(guarded(lambda _b: self.show_plan_feedback()))
         self.plan_feedback = ui.feedback_panel("plan-feedback")
         self.contract = ui.feedback_panel("contract")
         self.plain = ui.feedback_panel("plain-language")
         self.export_button = ui.check_button("Export the contract (Markdown)", "export-contract")
-        self.export_button.on_click(lambda _b: self.export_contract())
+        self.export_button.on_click(guarded(lambda _b: self.export_contract()))
         self.export_message = ui.feedback_panel("export-message")
         return [
             self.briefing,
@@ -343,7 +351,7 @@ class CarePlanApp(StageApp):
                 layout=widgets.Layout(width="auto"),
             )
             remove.add_class("e2e-remove-step")
-            remove.on_click(lambda _b, s=step_id: self.remove_step(goal_id, s))
+            remove.on_click(guarded(lambda _b, s=step_id: self.remove_step(goal_id, s)))
             rows.append(widgets.HBox([label, remove]))
         return rows
 
@@ -387,7 +395,7 @@ class CarePlanApp(StageApp):
                 )
             )
             field.value = record.plan.crisis_reasons.get(domain, "")
-            field.observe(lambda c, d=domain: self._on_crisis_reason(d, c["new"]), "value")
+            field.observe(guarded(lambda c, d=domain: self._on_crisis_reason(d, c["new"])), "value")
             rows.append(field)
         self.crisis_box.children = rows
 
@@ -421,8 +429,8 @@ class CarePlanApp(StageApp):
             day = ui.day_input("Day signed", f"sign-day-{hook}")
             name.value = signature.name
             day.value = "" if signature.day is None else str(signature.day)
-            name.observe(lambda _c, p=party: self._on_signature(p), "value")
-            day.observe(lambda _c, p=party: self._on_signature(p), "value")
+            name.observe(guarded(lambda _c, p=party: self._on_signature(p)), "value")
+            day.observe(guarded(lambda _c, p=party: self._on_signature(p)), "value")
             fields[party] = (name, day)
             rows.append(widgets.HBox([name, day]))
         self.signature_fields = fields

@@ -24,6 +24,7 @@ from casework.checks.closure import (
 )
 from casework.model import CaseRecord, Scenario, SupervisorReview
 from casework.ui import components as ui
+from casework.ui.errors import guarded
 from casework.ui.stage import StageApp
 
 _JUDGEMENTS = ["ready", "ready_with_conditions", "not_yet"]
@@ -32,6 +33,7 @@ _JUDGEMENTS = ["ready", "ready_with_conditions", "not_yet"]
 class ClosureApp(StageApp):
     """The closure stage as one composed widget. `ClosureApp()` is the whole app."""
 
+    notebook = "05_closure.ipynb"
     title = "Stage 5 · Closure"
     subtitle = (
         "End the case on the evidence: readiness from the record, a planned ending with the "
@@ -54,7 +56,7 @@ class ClosureApp(StageApp):
             "Your reasons", "What in the record tells you so", "judgement-reason", rows=2
         )
         self.compare = ui.check_button("Compare with the record", "compare-readiness")
-        self.compare.on_click(lambda _b: self.show_comparison())
+        self.compare.on_click(guarded(lambda _b: self.show_comparison()))
         self.comparison = ui.feedback_panel("readiness-comparison")
 
         self.notice_day = ui.day_input("Client told on (day)", "notice-day")
@@ -97,25 +99,25 @@ class ClosureApp(StageApp):
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.draft.add_class("e2e-draft-summary")
-        self.draft.on_click(lambda _b: self.fill_draft())
+        self.draft.on_click(guarded(lambda _b: self.fill_draft()))
         self.check_summary = ui.check_button("Check the summary", "check-summary")
-        self.check_summary.on_click(lambda _b: self.show_summary_feedback())
+        self.check_summary.on_click(guarded(lambda _b: self.show_summary_feedback()))
         self.summary_feedback = ui.feedback_panel("summary-feedback")
 
         self.request = ui.check_button("Request closure from the supervisor", "request-closure")
-        self.request.on_click(lambda _b: self.request_closure())
+        self.request.on_click(guarded(lambda _b: self.request_closure()))
         self.review = ui.feedback_panel("supervisor-review")
 
         self.export_md = widgets.Button(
             description="Export the case file (Markdown)", layout=widgets.Layout(width="auto")
         )
         self.export_md.add_class("e2e-export-md")
-        self.export_md.on_click(lambda _b: self.export("md"))
+        self.export_md.on_click(guarded(lambda _b: self.export("md")))
         self.export_html_button = widgets.Button(
             description="Export the case file (HTML)", layout=widgets.Layout(width="auto")
         )
         self.export_html_button.add_class("e2e-export-html")
-        self.export_html_button.on_click(lambda _b: self.export("html"))
+        self.export_html_button.on_click(guarded(lambda _b: self.export("html")))
         self.export_message = widgets.HTML()
 
         self._fields = {
@@ -128,14 +130,16 @@ class ClosureApp(StageApp):
             "summary": self.summary,
         }
         for name, field in self._fields.items():
-            field.observe(lambda c, n=name: self._on_field(n, c["new"]), "value")
-        self.judgement.observe(lambda c: self._on_field("judgement", c["new"]), "value")
-        self.transfer_to.observe(lambda c: self._on_field("transfer_to", c["new"] or ""), "value")
+            field.observe(guarded(lambda c, n=name: self._on_field(n, c["new"])), "value")
+        self.judgement.observe(guarded(lambda c: self._on_field("judgement", c["new"])), "value")
+        self.transfer_to.observe(
+            guarded(lambda c: self._on_field("transfer_to", c["new"] or "")), "value"
+        )
         self.exit_destination.observe(
-            lambda c: self._on_field("exit_destination", c["new"] or None), "value"
+            guarded(lambda c: self._on_field("exit_destination", c["new"] or None)), "value"
         )
         for name, field in (("notice_day", self.notice_day), ("closing_day", self.closing_day)):
-            field.observe(lambda c, n=name: self._on_day(n, c["new"]), "value")
+            field.observe(guarded(lambda c, n=name: self._on_day(n, c["new"])), "value")
         return [
             self.briefing,
             ui.section_title(

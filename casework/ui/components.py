@@ -7,7 +7,7 @@ scenario author's) is always displayed as text and never run as markup.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,9 @@ mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
 .cw-highlighted { white-space: pre-wrap; margin: 0.3em 0; padding: 0.3em 0.6em; border-left: 3px solid #d1d5db; }
 .cw-table { border-collapse: collapse; margin: 0.4em 0; }
 .cw-table th, .cw-table td { padding: 0.2em 0.7em; text-align: left; border-bottom: 1px solid #e5e7eb; }
+.cw-nav { margin: 0 0 0.6em 0; font-size: 0.95em; }
+.cw-nav a, .cw-stage a { color: #1d4ed8; }
+.cw-stages { list-style: none; padding-left: 0; }
 .cw-card { border-top: 1px solid #e5e7eb; padding-top: 0.4em; margin-top: 0.6em; }
 </style>
 """
@@ -57,6 +60,35 @@ def header(title: str, subtitle: str) -> widgets.HTML:
     not repeated on the page; it stays as the region's accessible name."""
     return widgets.HTML(
         f"<p class='cw-lead' role='note' aria-label='{escape(title, quote=True)}'>{escape(subtitle)}</p>"
+    )
+
+
+def nav_html(current: str, query: str) -> str:
+    """The workbook's stage bar: the landing page and every stage, the current one marked.
+
+    Links are relative, so they work under any Voilà base URL; `query` carries the
+    student's name from page to page."""
+    from casework.progress import STAGES
+
+    links = [f"<a href='00_start.ipynb{escape(query, quote=True)}'>All stages</a>"]
+    for number, stage in enumerate(STAGES, start=1):
+        label = f"{number} {escape(stage.title)}"
+        if stage.notebook == current:
+            links.append(f"<strong aria-current='page'>{label}</strong>")
+        else:
+            links.append(f"<a href='{stage.notebook}{escape(query, quote=True)}'>{label}</a>")
+    return "<nav class='cw-nav' aria-label='Workbook stages'>" + " · ".join(links) + "</nav>"
+
+
+def catalogue_problems_html(errors: Sequence[Exception]) -> str:
+    """Scenario files that failed to load, each named with its field, for the trainer."""
+    if not errors:
+        return ""
+    items = "".join(f"<li><pre>{escape(str(error))}</pre></li>" for error in errors)
+    return (
+        "<div class='cw-panel cw-warning e2e-catalogue-problems' role='alert'><b>! Some scenario "
+        "files could not be loaded</b> and are left out of the list. The other scenarios work "
+        f"as usual. Ask your trainer to fix these files:<ul>{items}</ul></div>"
     )
 
 

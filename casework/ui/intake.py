@@ -15,6 +15,7 @@ from casework.checks.intake import INTAKE_SECTIONS
 from casework.model import CaseRecord, Scenario
 from casework.screening import screen_eligibility, triage_levels
 from casework.ui import components as ui
+from casework.ui.errors import guarded
 from casework.ui.stage import StageApp
 
 _TEXT_FIELDS = {
@@ -50,6 +51,7 @@ def _hook(field: str) -> str:
 class IntakeApp(StageApp):
     """The intake stage as one composed widget. `IntakeApp()` in a notebook is the whole app."""
 
+    notebook = "01_intake.ipynb"
     title = "Stage 1 · Intake"
     subtitle = "First meeting: build trust, hear the story, screen, triage, record."
 
@@ -93,7 +95,7 @@ class IntakeApp(StageApp):
             "baseline": ui.check_button("Check baseline record", "check-baseline"),
         }
         for name, button in self.buttons.items():
-            button.on_click(lambda _button, name=name: self.show_feedback(name))
+            button.on_click(guarded(lambda _button, name=name: self.show_feedback(name)))
         self._observe()
         return self._layout_sections()
 
@@ -190,7 +192,7 @@ class IntakeApp(StageApp):
             fact = scenario.eligibility.facts[criterion.fact]
             radio = widgets.RadioButtons(options=_ANSWERS, value=None, description="Decision")
             radio.add_class(f"e2e-criterion-{criterion.id}")
-            radio.observe(self._on_answers, "value")
+            radio.observe(guarded(self._on_answers), "value")
             self.answers[criterion.id] = radio
             rows.append(
                 widgets.HTML(
@@ -209,7 +211,7 @@ class IntakeApp(StageApp):
                 description=signal.observation, indent=False, layout=widgets.Layout(width="95%")
             )
             box.add_class(f"e2e-signal-{signal.id}")
-            box.observe(self._on_flags, "value")
+            box.observe(guarded(self._on_flags), "value")
             self.flags[signal.id] = box
         self.signals_box.children = list(self.flags.values())
 
@@ -218,15 +220,16 @@ class IntakeApp(StageApp):
     def _observe(self) -> None:
         for field, widget in self.texts.items():
             widget.observe(
-                lambda change, field=field: self._edit(**{field: change["new"]}), "value"
+                guarded(lambda change, field=field: self._edit(**{field: change["new"]})), "value"
             )
         self.confidentiality.observe(
-            lambda change: self._edit(confidentiality_explained=change["new"]), "value"
+            guarded(lambda change: self._edit(confidentiality_explained=change["new"])), "value"
         )
         self.confidentiality_limits.observe(
-            lambda change: self._edit(confidentiality_limits_explained=change["new"]), "value"
+            guarded(lambda change: self._edit(confidentiality_limits_explained=change["new"])),
+            "value",
         )
-        self.priority.observe(lambda change: self._edit(priority=change["new"]), "value")
+        self.priority.observe(guarded(lambda change: self._edit(priority=change["new"])), "value")
 
     def _edit(self, **changes: object) -> None:
         self.edit("intake", **changes)

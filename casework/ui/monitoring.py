@@ -50,6 +50,7 @@ from casework.rules import load_rules
 from casework.ui import components as ui
 from casework.ui.assessment import DomainCard
 from casework.ui.care_plan import next_id, party_options
+from casework.ui.errors import guarded
 from casework.ui.stage import StageApp
 
 
@@ -83,8 +84,8 @@ class EventCard(widgets.VBox):
             self.check,
             self.feedback,
         ]
-        self.note.observe(lambda change: app.edit_note(index, change["new"]), "value")
-        self.check.on_click(lambda _b: self.show_feedback())
+        self.note.observe(guarded(lambda change: app.edit_note(index, change["new"])), "value")
+        self.check.on_click(guarded(lambda _b: self.show_feedback()))
 
     def show_feedback(self) -> None:
         text = self.note.value
@@ -142,8 +143,12 @@ class SignCard(widgets.VBox):
             self.status,
             self.reassessment,
         ]
-        self.kind.observe(lambda change: app.edit_response(sign.id, kind=change["new"]), "value")
-        self.text.observe(lambda change: app.edit_response(sign.id, text=change["new"]), "value")
+        self.kind.observe(
+            guarded(lambda change: app.edit_response(sign.id, kind=change["new"])), "value"
+        )
+        self.text.observe(
+            guarded(lambda change: app.edit_response(sign.id, text=change["new"])), "value"
+        )
 
     def _build_cards(self) -> None:
         extra_fact = f"Day {self.sign.day}: {self.sign.detail}"
@@ -187,6 +192,7 @@ class SignCard(widgets.VBox):
 class MonitoringApp(StageApp):
     """The monitoring stage as one composed widget. `MonitoringApp()` is the whole app."""
 
+    notebook = "04_monitoring.ipynb"
     title = "Stage 4 · Monitoring"
     subtitle = (
         "Follow the case as it unfolds: a note for every contact, goal reviews by Goal "
@@ -198,7 +204,7 @@ class MonitoringApp(StageApp):
         self.events_box = widgets.VBox()
         self.event_cards: dict[int, EventCard] = {}
         self.next_button = ui.check_button("Next event", "next-event")
-        self.next_button.on_click(lambda _b: self.advance())
+        self.next_button.on_click(guarded(lambda _b: self.advance()))
         self.next_message = widgets.HTML()
         self.next_message.add_class("e2e-next-message")
 
@@ -211,7 +217,7 @@ class MonitoringApp(StageApp):
         self.change_who = ui.dropdown("Who does it", "change-who")
         self.change_due = ui.day_input("By (day)", "change-due")
         self.change_button = ui.check_button("Add this step to the plan", "add-change")
-        self.change_button.on_click(lambda _b: self.add_plan_step())
+        self.change_button.on_click(guarded(lambda _b: self.add_plan_step()))
         self.change_message = widgets.HTML()
         self.scores_chart = ui.ChartPanel("scores-over-time")
 
@@ -219,7 +225,7 @@ class MonitoringApp(StageApp):
         self.review_box = widgets.VBox()
         self.review_fields: dict[str, tuple[widgets.Dropdown, widgets.BoundedFloatText]] = {}
         self.save_review_button = ui.check_button("Save this review", "save-review")
-        self.save_review_button.on_click(lambda _b: self.save_review())
+        self.save_review_button.on_click(guarded(lambda _b: self.save_review()))
         self.review_message = widgets.HTML()
         self.reviews_table = widgets.HTML()
         self.gas_chart = ui.ChartPanel("gas-chart")
@@ -515,7 +521,7 @@ class MonitoringApp(StageApp):
                     layout=widgets.Layout(width="12em"),
                 )
                 weight.add_class(f"e2e-weight-{key}")
-                weight.observe(lambda c, k=key: self._on_weight(k, c["new"]), "value")
+                weight.observe(guarded(lambda c, k=key: self._on_weight(k, c["new"])), "value")
                 self.review_fields[key] = (score, weight)
                 rows += [
                     widgets.HTML(
@@ -616,7 +622,7 @@ class MonitoringApp(StageApp):
                 ):
                     field.add_class(f"e2e-{hook}-{row.resource}")
                 for field in (referred, offered, attended, completed):
-                    field.observe(lambda _c, r=row.resource: self._on_service(r), "value")
+                    field.observe(guarded(lambda _c, r=row.resource: self._on_service(r)), "value")
                 self.service_fields[row.resource] = (referred, offered, attended, completed)
                 boxes += [
                     widgets.HTML(f"<h4>{escape(row.name)}</h4>"),

@@ -8,29 +8,35 @@ The picker remembers the last case, so each app opens where the student left off
 from __future__ import annotations
 
 import atexit
-from html import escape
 
 import ipywidgets as widgets
 
+from casework import workspace
 from casework.model import CaseRecord, Scenario
 from casework.scenarios import Catalogue, load_catalogue
 from casework.session import CURRENT_CASE, CaseSession, SaveStatus
 from casework.store import CaseStore
 from casework.ui import components as ui
+from casework.ui.errors import ErrorPanel, guarded, open_app
 
 
 class StageApp(widgets.VBox):
     title = "Stage"
     subtitle = ""
+    notebook = ""  # the app's notebook, marked as current in the stage bar
 
     def __init__(
         self,
         store: CaseStore | None = None,
         catalogue: Catalogue | None = None,
         autosave_delay: float = 0.6,
+        student: str | None = None,
     ):
         super().__init__()
-        self.store = store or CaseStore()
+        if store is None:  # in Voilà: the file of the student named in the address, if any
+            student, store = workspace.for_request(student)
+        self.student = student
+        self.store = store
         self.catalogue = catalogue or load_catalogue()
         self.autosave_delay = autosave_delay
         self.session: CaseSession | None = None
@@ -45,21 +51,29 @@ class StageApp(widgets.VBox):
         self.picker.add_class("e2e-scenario")
         self.status = widgets.HTML()
         self.status.add_class("e2e-save-status")
-        self.problems = widgets.HTML(self._catalogue_problems())
+        self.problems = widgets.HTML(ui.catalogue_problems_html(self.catalogue.errors))
         self.scenario_panel = widgets.VBox(self.build_sections())
         self.scenario_panel.layout.display = "none"
+        self.errors = ErrorPanel()
         self.children = [
             ui.style_sheet(),
+            widgets.HTML(ui.nav_html(self.notebook, workspace.link_query(self.student))),
             ui.header(self.title, self.subtitle),
+            self.errors,
             self.problems,
             self.picker,
             self.status,
             self.scenario_panel,
         ]
-        self.picker.observe(self._on_pick, "value")
+        self.picker.observe(guarded(self._on_pick), "value")
         current = self.store.get_setting(CURRENT_CASE)
         if current in self.catalogue.scenarios:
             self.picker.value = current
+
+    @classmethod
+    def launch(cls, **kwargs: object) -> widgets.Widget:
+        """The app, or a plain message saying why it cannot open (what a notebook calls)."""
+        return open_app(lambda: cls(**kwargs), f"the {cls.title.split('·')[-1].strip()} app")
 
     # --- for subclasses ---------------------------------------------------------------
 
@@ -98,17 +112,6 @@ class StageApp(widgets.VBox):
             self.show_record(record)
         finally:
             self._loading = False
-
-    def _catalogue_problems(self) -> str:
-        if not self.catalogue.errors:
-            return ""
-        items = "".join(
-            f"<li><pre>{escape(str(error))}</pre></li>" for error in self.catalogue.errors
-        )
-        return (
-            "<div class='cw-panel cw-warning' role='alert'><b>Some scenario files could not be "
-            f"loaded</b> and are left out of the list. Ask your trainer to fix them:<ul>{items}</ul></div>"
-        )
 
     def _on_status(self, status: SaveStatus) -> None:
         self.status.value = ui.status_html(status)

@@ -13,6 +13,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,23 +87,27 @@ def seed_case(home: Path, record: CaseRecord) -> None:
     store.save(record, latest.revision if latest else None)
 
 
-@pytest.fixture(scope="session")
-def voila_url(chromium_path: str, voila_home: Path) -> Iterator[str]:
-    home = voila_home
+@contextmanager
+def serving(home: Path, name: str = "voila", **env: str) -> Iterator[str]:
+    """The workbook's Voilà on a free port, saving into `home`; yields its base URL.
+
+    Its log is kept in `home` and copied beside the screenshots: the place to look when
+    an app fails."""
     port = _free_port()
-    log = open(Path(home) / "voila.log", "w+")  # noqa: SIM115 - closed below
+    log_path = Path(home) / "voila.log"
+    log = open(log_path, "w+")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "voila",
+            "casework.server",
             "notebooks",
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
             "--no-browser",
         ],
         cwd=REPO,
-        env={**os.environ, "CASEWORK_HOME": home},
+        env={**os.environ, "CASEWORK_HOME": str(home), **env},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -110,23 +115,30 @@ def voila_url(chromium_path: str, voila_home: Path) -> Iterator[str]:
     deadline = time.monotonic() + 90
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with urllib.request.urlopen(f"{url}/voila/api/contents", timeout=2):
                 break
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
                 pytest.fail(f"Voilà did not start:\n{log.read()[-3000:]}")
             time.sleep(0.3)
-    yield url
-    server.terminate()
     try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
-    # keep the server's log beside the screenshots: the place to look when an app fails
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(Path(home) / "voila.log", SCREENSHOTS / "voila.log")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(log_path, SCREENSHOTS / f"{name}.log")
+
+
+@pytest.fixture(scope="session")
+def voila_url(chromium_path: str, voila_home: Path) -> Iterator[str]:
+    with serving(voila_home) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,61 @@
+"""Whose case file an app opens: one person's by default, or a named student's in a class.
+
+On a laptop the workbook has one user and one case file. When a class shares one Voilà
+server, each student adds `?student=NAME` to the address (the landing page keeps it on
+every link) and gets a case file of their own, so nobody opens another's work by
+accident. This is a convenience, not a lock: anyone who types another name sees that
+file. A class that needs sign-in gives each student their own server (JupyterHub).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import parse_qs, urlencode
+
+from casework.errors import UserFacingError
+from casework.store import CaseStore, data_home
+
+STUDENT_PARAM = "student"
+_STUDENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
+
+
+class WorkspaceError(UserFacingError, ValueError):
+    """The address names a student in a way that cannot be a file name."""
+
+
+def student_from_query(query: str) -> str | None:
+    """The student named in a query string (`student=ana-3`), or None for the default file."""
+    values = parse_qs(query.lstrip("?")).get(STUDENT_PARAM, [])
+    if not values or not values[-1].strip():
+        return None
+    name = values[-1].strip()
+    if not _STUDENT_NAME.fullmatch(name):
+        raise WorkspaceError(
+            f"“{name[:60]}” cannot be used as a student name in the address. Use up to 40 "
+            "letters, digits, dots, dashes or underscores, starting with a letter or digit, "
+            "for example ?student=ana-3."
+        )
+    return name
+
+
+def request_query() -> str:
+    """The query string of the page this kernel serves: Voilà passes it as QUERY_STRING."""
+    return os.environ.get("QUERY_STRING", "")
+
+
+def store_for(student: str | None) -> CaseStore:
+    if student is None:
+        return CaseStore()
+    return CaseStore(data_home() / "students" / f"{student}.sqlite3")
+
+
+def for_request(student: str | None = None) -> tuple[str | None, CaseStore]:
+    """The student this page is for (given, or named in its address) and their case file."""
+    student = student or student_from_query(request_query())
+    return student, store_for(student)
+
+
+def link_query(student: str | None) -> str:
+    """What to append to a link so the next app opens the same student's file."""
+    return "?" + urlencode({STUDENT_PARAM: student}) if student else ""
