@@ -18,6 +18,7 @@ app: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
+	bash scripts/ensure-node-tools
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -84,7 +84,7 @@ class DomainCard(widgets.VBox):
         self.action.layout.display = "none"
         self.children = [
             widgets.HTML(
-                f"<h4>{escape(domain_label(domain))}</h4>"
+                f"<h3>{escape(domain_label(domain))}</h3>"
                 f"<p class='cw-muted'>Covers {escape(domain_covers(domain))}. "
                 "Tick the facts your score rests on:</p>"
             ),
@@ -269,7 +269,7 @@ class AssessmentApp(StageApp):
             record.intake.presenting_issue.strip() or scenario.presenting_issue.client_words
         )
         return (
-            f"<div class='cw-panel cw-info e2e-briefing'><h3>{escape(scenario.title)}</h3>"
+            f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"
             f"<p><b>Client:</b> {escape(scenario.client.name)}, {scenario.client.age}</p>"
             f"<p><b>Presenting issue (from intake):</b> {escape(presenting)}</p></div>"
         )

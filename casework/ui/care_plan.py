@@ -282,7 +282,7 @@ class CarePlanApp(StageApp):
             else "<p class='cw-muted'>No domains scored yet: the assessment (stage 2) feeds this plan.</p>"
         )
         return (
-            f"<div class='cw-panel cw-info e2e-briefing'><h3>{escape(scenario.title)}</h3>"
+            f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"
             f"<p><b>What {escape(scenario.client.name)} says matters most:</b></p>"
             f"{ui.bullet_list([f'“{p}”' for p in said])}"
             f"<p><b>Needs from the assessment:</b></p>{needs_html}</div>"

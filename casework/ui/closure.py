@@ -212,7 +212,7 @@ class ClosureApp(StageApp):
         shown, total = record.monitoring.shown, len(scenario.timeline)
         facts = ui.bullet_list(scenario.closure.facts) if shown >= total else ""
         self.briefing.value = (
-            f"<div class='cw-panel cw-info e2e-briefing'><h3>{escape(scenario.title)}</h3>"
+            f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"
             f"<p><b>Client:</b> {escape(scenario.client.name)}. <b>Timeline:</b> {shown} of "
             f"{total} events followed in monitoring.</p>"
             + (f"<p><b>What you know now:</b></p>{facts}" if facts else "")
@@ -244,7 +244,7 @@ class ClosureApp(StageApp):
         conditions = ui.bullet_list(list(verdict.conditions)) if verdict.conditions else ""
         severity = {"ready": "good", "not_yet": "warning"}.get(verdict.value, "info")
         self.indicators.value = (
-            "<h4>What the record shows</h4>"
+            "<h3>What the record shows</h3>"
             f"<ul class='cw-checklist'>{items}</ul>"
             f"<div class='cw-panel cw-{severity} e2e-verdict' role='status'><b>Verdict from the "
             f"record: {escape(verdict.label)}</b>{conditions}</div>"

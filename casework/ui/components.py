@@ -30,6 +30,9 @@ _STYLE = """
 .cw-tag { font-weight: 600; }
 .cw-muted { color: #4b5563; }
 .cw-section-title { margin: 1.2em 0 0.2em 0; }
+/* Headings step down one level at a time (for screen readers) but keep their old size. */
+.widget-html h2 { font-size: 1.17em; }
+.widget-html h3 { font-size: 1em; }
 .cw-quote { font-style: italic; }
 .cw-lead { font-size: 1.05em; color: #374151; margin: 0.2em 0 0.8em 0; }
 .cw-smart, .cw-checklist { list-style: none; padding-left: 0; }
@@ -94,7 +97,7 @@ def catalogue_problems_html(errors: Sequence[Exception]) -> str:
 
 def section_title(number: int, title: str, teaching: str) -> widgets.HTML:
     return widgets.HTML(
-        f"<h3 class='cw-section-title'>{number}. {escape(title)}</h3>"
+        f"<h2 class='cw-section-title'>{number}. {escape(title)}</h2>"
         f"<p class='cw-muted'>{escape(teaching)}</p>"
     )
 
@@ -221,7 +224,7 @@ def _finding_html(finding: Finding) -> str:
 
 
 def report_html(report: Report, heading: str | None = None) -> str:
-    parts = [f"<h4>{escape(heading)}</h4>"] if heading else []
+    parts = [f"<h3>{escape(heading)}</h3>"] if heading else []
     parts += [
         f"<div class='cw-panel cw-good'><span class='cw-tag'>✓ Works:</span> {escape(s)}</div>"
         for s in report.strengths

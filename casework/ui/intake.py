@@ -174,7 +174,7 @@ class IntakeApp(StageApp):
             *(f"“{p}”" for p in scenario.client_priorities),
         ]
         return (
-            f"<div class='cw-panel cw-info e2e-briefing'><h3>{escape(scenario.title)}</h3>"
+            f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"
             f"<p><b>Setting:</b> {escape(scenario.setting)}</p>"
             f"<p><b>Client:</b> {escape(client.name)} ({escape(client.pronouns)}), {client.age}; "
             f"speaks {escape(', '.join(client.languages))}; household: {escape(household)}</p>"

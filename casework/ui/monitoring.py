@@ -77,7 +77,7 @@ class EventCard(widgets.VBox):
         self.feedback = ui.feedback_panel("note-feedback")
         self.children = [
             widgets.HTML(
-                f"<h4>Day {event.day} · {escape(event_label(event.kind))}</h4>"
+                f"<h3>Day {event.day} · {escape(event_label(event.kind))}</h3>"
                 f"<p>{escape(event.summary)}</p>{statement}"
             ),
             self.note,
@@ -126,7 +126,7 @@ class SignCard(widgets.VBox):
         self.reassessment.layout.display = "none"
         self.children = [
             widgets.HTML(
-                f"<h4>Day {sign.day} · {escape(sign.title)}</h4><p>{escape(sign.detail)}</p>"
+                f"<h3>Day {sign.day} · {escape(sign.title)}</h3><p>{escape(sign.detail)}</p>"
                 f"<p class='cw-muted'>{escape(sign.why)}</p>"
                 + (
                     ui.message_html(
@@ -255,7 +255,7 @@ class MonitoringApp(StageApp):
                 "write down why the plan stays as it is.",
             ),
             self.signs_box,
-            widgets.HTML("<h4>Change the plan</h4>"),
+            widgets.HTML("<h3>Change the plan</h3>"),
             self.change_goal,
             self.change_what,
             self.change_who,
@@ -304,7 +304,7 @@ class MonitoringApp(StageApp):
         assert self.scenario is not None
         scenario = self.scenario
         self.briefing.value = (
-            f"<div class='cw-panel cw-info e2e-briefing'><h3>{escape(scenario.title)}</h3>"
+            f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"
             f"<p><b>Client:</b> {escape(scenario.client.name)}. "
             f"<b>Goals in the plan:</b> {len(record.plan.goals)}. "
             f"<b>Now:</b> day {current_day(scenario, record.monitoring)}, "
@@ -625,7 +625,7 @@ class MonitoringApp(StageApp):
                     field.observe(guarded(lambda _c, r=row.resource: self._on_service(r)), "value")
                 self.service_fields[row.resource] = (referred, offered, attended, completed)
                 boxes += [
-                    widgets.HTML(f"<h4>{escape(row.name)}</h4>"),
+                    widgets.HTML(f"<h3>{escape(row.name)}</h3>"),
                     referred,
                     widgets.HBox([offered, attended, completed]),
                 ]

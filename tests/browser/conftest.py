@@ -80,9 +80,10 @@ def voila_home() -> Iterator[Path]:
     shutil.rmtree(home, ignore_errors=True)
 
 
-def seed_case(home: Path, record: CaseRecord) -> None:
+def seed_case(home: Path, record: CaseRecord, student: str | None = None) -> None:
     """Make `record` the latest revision of its case, as if a student had got that far."""
-    store = CaseStore(home / "casework.sqlite3")
+    path = home / "students" / f"{student}.sqlite3" if student else home / "casework.sqlite3"
+    store = CaseStore(path)
     latest = store.latest(record.case_id)
     store.save(record, latest.revision if latest else None)
 
@@ -254,6 +255,73 @@ _LAYOUT_PROBLEMS = """
   return problems;
 }
 """
+
+
+AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+# What fails an audit: axe's two worst impact levels (the issue's bar). Moderate and minor
+# findings are printed so a person can look at them, but do not fail the run.
+FAILING_IMPACTS = ("serious", "critical")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        message = "axe-core not installed; run: bash scripts/ensure-node-tools"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " (CI=true: the accessibility audits must run)")
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+def accessibility_problems(page, axe_source: str) -> list[str]:
+    """axe-core's serious and critical violations on the page as it stands, one line each."""
+    page.evaluate(axe_source)
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    problems = []
+    for violation in results["violations"]:
+        targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        line = f"{violation['impact']}: {violation['id']}: {violation['help']} [{targets}]"
+        if violation["impact"] in FAILING_IMPACTS:
+            problems.append(line)
+        else:
+            print("axe (not failing):", line)
+    return problems
+
+
+_MARK_CONTROLS = """
+() => {
+  const controls = [...document.querySelectorAll('input, textarea, select, button, a[href]')]
+    .filter((el) => !el.disabled && el.getClientRects().length > 0
+                    && getComputedStyle(el).visibility !== 'hidden');
+  controls.forEach((el, i) => el.setAttribute('data-keyboard', String(i)));
+  return controls.map((el) => ({
+    id: String(controls.indexOf(el)),
+    group: el.type === 'radio' ? (el.name || el.closest('.widget-radio-box')?.outerHTML.slice(0, 80)) : null,
+    name: ((el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent
+           || el.placeholder || el.tagName).trim().slice(0, 50),
+  }));
+}
+"""
+
+
+def keyboard_unreachable(page) -> list[str]:
+    """Controls that Tab never reaches from the top of the page (a radio group counts as
+    reached when any of its buttons is, as arrow keys move within it)."""
+    controls = page.evaluate(_MARK_CONTROLS)
+    page.locator("body").focus()
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    reached: set[str] = set()
+    for _ in range(len(controls) + 10):
+        page.keyboard.press("Tab")
+        mark = page.evaluate("() => document.activeElement?.getAttribute('data-keyboard')")
+        if mark is not None:
+            reached.add(mark)
+    groups = {c["group"] for c in controls if c["id"] in reached and c["group"]}
+    return [
+        c["name"]
+        for c in controls
+        if c["id"] not in reached and not (c["group"] and c["group"] in groups)
+    ]
 
 
 def layout_problems(page) -> list[str]:

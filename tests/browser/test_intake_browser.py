@@ -89,3 +89,33 @@ def test_root_lists_the_apps_and_the_start_page_links_to_intake(page, voila_url)
     page.wait_for_selector("#loading", state="detached")
     expect(page.locator(".e2e-scenario select")).to_be_visible()
     assert page.problems == []
+
+
+def test_the_intake_can_be_worked_with_the_keyboard_alone(page, voila_url):
+    page.goto(f"{voila_url}/voila/render/01_intake.ipynb?student=keys")
+    page.wait_for_selector("#loading", state="detached")
+    tab_to(page, ".e2e-scenario select")
+    page.keyboard.type("A family")  # a closed list picks the option its typed name starts
+    expect(page.locator(".e2e-briefing")).to_contain_text("A family facing eviction")
+    tab_to(page, ".e2e-presenting-issue textarea")
+    page.keyboard.type("She said: “The notice says we have ten days.”")
+    tab_to(page, "button.e2e-check-presenting-issue")
+    page.keyboard.press("Enter")
+    expect(page.locator(".e2e-presenting-issue-feedback")).not_to_be_empty()
+    tab_to(page, ".e2e-criterion-income input[type=radio]")
+    page.keyboard.press("Space")
+    tab_to(page, "button.e2e-run-screening")
+    page.keyboard.press("Enter")
+    expect(page.locator(".e2e-verdict")).to_contain_text("Screening result")
+    expect(page.locator(".e2e-save-status")).to_contain_text("Saved at")
+    assert page.problems == []
+
+
+def tab_to(page, selector: str, limit: int = 200) -> None:
+    """Press Tab until `selector` (its first match) has the focus, as a keyboard user would."""
+    target = page.locator(selector).first
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("(el) => el === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
