@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from casework.model import Scenario
+from casework.rules import parse_yaml
 
 SCENARIO_DIR_ENV = "CASEWORK_SCENARIOS"
 
@@ -73,7 +74,7 @@ def _problems_from(error: ValidationError) -> list[Problem]:
 def parse_scenario(text: str, path: Path) -> Scenario:
     """Parse and validate scenario YAML; raise ScenarioError naming the file and fields."""
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

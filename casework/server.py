@@ -8,6 +8,16 @@ configuration included (`voila.json`), is Voilà's.
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.app import Voila
@@ -35,6 +45,64 @@ class CaseworkVoila(Voila):
 
 
 main = CaseworkVoila.launch_instance
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running(
+    home: Path,
+    log_path: Path,
+    notebooks: Path | None = None,
+    options: tuple[str, ...] = (),
+    **env: str,
+) -> Iterator[str]:
+    """This server in the background on a free loopback port, saving case files in `home`;
+    yields its base URL. For the browser tests and the benchmarks, which must measure the
+    server a student meets (run from the repository root, so `voila.json` applies)."""
+    port = free_port()
+    with open(log_path, "w+") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "casework.server",
+                str(notebooks or REPO / "notebooks"),
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+                "--no-browser",
+                *options,
+            ],
+            cwd=REPO,
+            env={**os.environ, "CASEWORK_HOME": str(home), **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/voila/api/contents", timeout=2):
+                        break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        raise RuntimeError(f"Voilà did not start:\n{log.read()[-3000:]}") from None
+                    time.sleep(0.3)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
 
 if __name__ == "__main__":
     main()

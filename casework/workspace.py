@@ -40,7 +40,14 @@ def student_from_query(query: str) -> str | None:
 
 
 def request_query() -> str:
-    """The query string of the page this kernel serves: Voilà passes it as QUERY_STRING."""
+    """The query string of the page this kernel serves: Voilà passes it as QUERY_STRING.
+
+    A preheated kernel starts before anyone asks for its page, so it waits here for the
+    request (Voilà's own helper); the app is then built for the student who asked."""
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import get_query_string
+
+        return get_query_string() or ""
     return os.environ.get("QUERY_STRING", "")
 
 

@@ -117,3 +117,46 @@ def test_a_chart_panel_draws_again_only_when_its_data_changes():
     assert len(drawn) == 2 and "chart 2" in panel.value
     panel.show(None, None)
     assert panel.value == ""
+
+
+def test_in_a_kernel_slow_panels_follow_the_page_and_only_the_newest_is_made():
+    import asyncio
+
+    from casework.ui.components import LatePanel
+
+    made: list[str] = []
+
+    def render(text: str):
+        return lambda: made.append(text) or f"<p>{text}</p>"
+
+    async def while_the_kernel_runs() -> tuple[str, str]:
+        panel = LatePanel("grade")
+        panel.show("first", render("first"))
+        panel.show("second", render("second"))  # typed again before the first was made
+        shown_at_once = panel.value
+        await asyncio.sleep(0)  # the kernel's loop gets its turn after the cell or click
+        return shown_at_once, panel.value
+
+    at_once, afterwards = asyncio.run(while_the_kernel_runs())
+    assert at_once == LatePanel.PLACEHOLDER
+    assert afterwards == "<p>second</p>" and made == ["second"]
+
+
+def test_a_failing_slow_panel_says_so_in_plain_words():
+    import asyncio
+
+    from casework.ui.components import LatePanel
+    from casework.ui.errors import ErrorPanel
+
+    errors = ErrorPanel()
+
+    def broken() -> str:
+        raise OSError("disk gone")
+
+    async def run() -> None:
+        LatePanel("chart").show("key", broken)
+        await asyncio.sleep(0)
+
+    asyncio.run(run())
+    assert "Something went wrong while drawing part of the page" in errors.value
+    assert "Traceback" not in errors.value and "disk gone" not in errors.value

@@ -189,7 +189,7 @@ class AssessmentApp(StageApp):
         self.add_tie.on_click(guarded(lambda _b: self._on_add_tie()))
         self.tie_message = widgets.HTML()
         self.ties_box = widgets.VBox()
-        self.ecomap_chart = widgets.HTML()
+        self.ecomap_chart = ui.ChartPanel("ecomap")
 
         self.disclosures_box = widgets.VBox()
         self.check = ui.check_button("Check my assessment", "check-assessment")
@@ -341,12 +341,17 @@ class AssessmentApp(StageApp):
             self.phase_note.value = ""
 
     def _show_summaries(self, assessment: Assessment) -> None:
-        from casework.charts import domain_chart
-        from casework.measures import domain_scores
+        def draw():
+            from casework.charts import domain_chart
+            from casework.measures import domain_scores
 
-        scores = domain_scores(assessment)
-        key = tuple(scores.fillna(0).astype(float).to_numpy().ravel())
-        self.domain_chart.show(key, lambda: domain_chart(scores))
+            return domain_chart(domain_scores(assessment))
+
+        scores = (
+            {d: r.score for d, r in assessment.initial.items()},
+            {d: r.score for d, r in assessment.reassessment.items()},
+        )
+        self.domain_chart.show(scores, draw)
         changes = score_changes(assessment.initial, assessment.reassessment)
         if assessment.reassessment:
             rows = "".join(
@@ -397,8 +402,6 @@ class AssessmentApp(StageApp):
         self._show_ties(self.record.assessment)
 
     def _show_ties(self, assessment: Assessment) -> None:
-        from casework.charts import ecomap_chart
-
         rows = []
         for key, tie in assessment.ties.items():
             remove = widgets.Button(
@@ -416,7 +419,13 @@ class AssessmentApp(StageApp):
         self.ties_box.children = rows
         assert self.scenario is not None
         layout = ecomap.layout(self.scenario.client.name, assessment.ties)
-        self.ecomap_chart.value = ecomap_chart(layout).html("ecomap")
+
+        def draw():
+            from casework.charts import ecomap_chart
+
+            return ecomap_chart(layout)
+
+        self.ecomap_chart.show((self.scenario.client.name, assessment.ties), draw)
 
     # --- new information ------------------------------------------------------------------
 

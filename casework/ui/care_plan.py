@@ -188,7 +188,8 @@ class CarePlanApp(StageApp):
         self.plan_check.on_click(guarded(lambda _b: self.show_plan_feedback()))
         self.plan_feedback = ui.feedback_panel("plan-feedback")
         self.contract = ui.feedback_panel("contract")
-        self.plain = ui.feedback_panel("plain-language")
+        self.plain = ui.LatePanel("plain-language")
+        self.plain.add_class("e2e-plain-language")
         self.export_button = ui.check_button("Export the contract (Markdown)", "export-contract")
         self.export_button.on_click(guarded(lambda _b: self.export_contract()))
         self.export_message = ui.feedback_panel("export-message")
@@ -441,12 +442,16 @@ class CarePlanApp(StageApp):
         status = contract_status(record, self.scenario)
         self.contract.value = contract_html(record, self.scenario, status)
         text = contract_text(record, self.scenario)
-        plain = check_plain_language(text)
-        self.plain.value = (
-            f"<p class='e2e-grade'><b>Client's copy:</b> reads at about grade {plain.grade} "
-            f"(aim for {plain.target_grade} or below).</p>"
-            + ui.report_html(type(plain)(plain.findings[:5], plain.strengths))
-        )
+
+        def render() -> str:
+            plain = check_plain_language(text)
+            return (
+                f"<p class='e2e-grade'><b>Client's copy:</b> reads at about grade {plain.grade} "
+                f"(aim for {plain.target_grade} or below).</p>"
+                + ui.report_html(type(plain)(plain.findings[:5], plain.strengths))
+            )
+
+        self.plain.show(text, render)
 
     # --- widgets -> record ------------------------------------------------------------------
 

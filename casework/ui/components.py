@@ -6,6 +6,7 @@ scenario author's) is always displayed as text and never run as markup.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from collections.abc import Callable, Sequence
 from html import escape
@@ -16,6 +17,7 @@ import ipywidgets as widgets
 from casework.checks.findings import Finding, Report
 from casework.session import SaveStatus
 from casework.store import data_home
+from casework.ui.errors import guarded
 
 if TYPE_CHECKING:
     from casework.charts import Chart
@@ -185,21 +187,53 @@ def message_html(severity: str, text: str) -> str:
     )
 
 
-class ChartPanel(widgets.HTML):
-    """A chart that is drawn again only when the data it shows has changed: matplotlib costs
-    a tenth of a second a figure, too much for every keystroke or refresh."""
+class LatePanel(widgets.HTML):
+    """HTML that is slow to make (a chart, a reading grade), made only when its data has
+    changed, and made after the page.
+
+    matplotlib costs about a second to import and a tenth of a second a figure; the
+    reading grade's syllable dictionary takes over a second to load. Too much for every
+    keystroke, and too much to keep a student waiting for the form. In a kernel the work
+    is queued on its event loop, so the app (or the feedback of a click) reaches the
+    browser first and this panel follows; without a running loop (scripts, tests) it is
+    made at once."""
+
+    PLACEHOLDER = "<p class='cw-muted' role='status'>Working it out…</p>"
 
     def __init__(self, hook: str):
         super().__init__()
         self.hook = hook
         self._key: object = object()
 
-    def show(self, key: object, draw: Callable[[], Chart] | None) -> None:
-        """`key` stands for the data; `draw` makes the chart (None shows nothing)."""
+    def show(self, key: object, render: Callable[[], str] | None) -> None:
+        """`key` stands for the data; `render` makes the HTML (None shows nothing)."""
         if key == self._key:
             return
         self._key = key
-        self.value = draw().html(self.hook) if draw is not None else ""
+        if render is None:
+            self.value = ""
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.value = render()
+            return
+        if not self.value:
+            self.value = self.PLACEHOLDER  # older content stays up until the new is ready
+        loop.call_soon(guarded(self._render, "drawing part of the page"), key, render)
+
+    def _render(self, key: object, render: Callable[[], str]) -> None:
+        if key == self._key:  # else a newer change has queued its own
+            self.value = render()
+
+
+class ChartPanel(LatePanel):
+    """A chart in a `LatePanel`, with its title, axis labels and alt text."""
+
+    PLACEHOLDER = "<p class='cw-muted' role='status'>Drawing the chart…</p>"
+
+    def show(self, key: object, draw: Callable[[], Chart] | None) -> None:  # type: ignore[override]
+        super().show(key, None if draw is None else lambda: draw().html(self.hook))
 
 
 def check_button(label: str, hook: str) -> widgets.Button:

@@ -227,11 +227,11 @@ class MonitoringApp(StageApp):
         self.save_review_button = ui.check_button("Save this review", "save-review")
         self.save_review_button.on_click(guarded(lambda _b: self.save_review()))
         self.review_message = widgets.HTML()
-        self.reviews_table = widgets.HTML()
+        self.reviews_table = ui.LatePanel("reviews-table")
         self.gas_chart = ui.ChartPanel("gas-chart")
 
         self.services_box = widgets.VBox()
-        self.services_table = widgets.HTML()
+        self.services_table = ui.LatePanel("services-table")
         self.services_chart = ui.ChartPanel("services-chart")
         self.services_feedback = ui.feedback_panel("services-feedback")
         return [
@@ -499,9 +499,6 @@ class MonitoringApp(StageApp):
     # --- goal reviews -------------------------------------------------------------------
 
     def _show_reviews(self, record: CaseRecord) -> None:
-        from casework.charts import gas_chart
-        from casework.measures import gas_table
-
         goal_keys = tuple((k, g.text) for k, g in record.plan.goals.items())
         if goal_keys != self._goal_keys:
             self._goal_keys = goal_keys
@@ -539,22 +536,31 @@ class MonitoringApp(StageApp):
             self.review_day.value = str(current_day(self.scenario, record.monitoring))
         monitoring = record.monitoring
         if not monitoring.reviews:  # nothing to tabulate or draw: pandas and matplotlib wait
-            self.reviews_table.value = "<p class='cw-muted'>No review yet.</p>"
+            self.reviews_table.show("none", lambda: "<p class='cw-muted'>No review yet.</p>")
             self.gas_chart.show(None, None)
             return
-        table = gas_table(record)
-        self.reviews_table.value = (
-            "<div class='e2e-reviews'>"
-            + table.to_html(
+
+        def table_html() -> str:
+            from casework.measures import gas_table
+
+            table = gas_table(record).to_html(
                 index=False,
                 na_rep="–",
                 float_format=lambda v: f"{v:.1f}",
                 border=0,
                 classes="cw-table",
             )
-            + "</div>"
-        )
-        self.gas_chart.show((monitoring.reviews, monitoring.weights), lambda: gas_chart(table))
+            return f"<div class='e2e-reviews'>{table}</div>"
+
+        def draw():
+            from casework.charts import gas_chart
+            from casework.measures import gas_table
+
+            return gas_chart(gas_table(record))
+
+        key = (monitoring.reviews, monitoring.weights, goal_keys)
+        self.reviews_table.show(key, table_html)
+        self.gas_chart.show(key, draw)
 
     def _on_weight(self, goal_id: str, weight: float) -> None:
         if self._loading or self.session is None:
@@ -594,10 +600,8 @@ class MonitoringApp(StageApp):
     # --- services -----------------------------------------------------------------------
 
     def _show_services(self, record: CaseRecord) -> None:
-        from casework.charts import service_chart
-        from casework.measures import service_table
-
         assert self.scenario is not None
+        scenario = self.scenario
         rows = service_rows(record, self.scenario)
         keys = tuple(row.resource for row in rows)
         if keys != self._service_keys:
@@ -641,16 +645,25 @@ class MonitoringApp(StageApp):
                 use.completed,
             )
         if rows:
-            table = service_table(record, self.scenario)
-            self.services_table.value = (
-                "<div class='e2e-services-table'>"
-                + table.to_html(index=False, na_rep="–", border=0, classes="cw-table")
-                + "</div>"
-            )
-            drawn = tuple((r.name, r.offered, r.attended, r.status) for r in rows)
-            self.services_chart.show(drawn, lambda: service_chart(table))
+
+            def table_html() -> str:
+                from casework.measures import service_table
+
+                table = service_table(record, scenario)
+                html = table.to_html(index=False, na_rep="–", border=0, classes="cw-table")
+                return f"<div class='e2e-services-table'>{html}</div>"
+
+            def draw():
+                from casework.charts import service_chart
+                from casework.measures import service_table
+
+                return service_chart(service_table(record, scenario))
+
+            drawn = tuple(rows)
+            self.services_table.show(drawn, table_html)
+            self.services_chart.show(drawn, draw)
         else:
-            self.services_table.value = ""
+            self.services_table.show((), None)
             self.services_chart.show((), None)
         findings = check_services(record, self.scenario)
         self.services_feedback.value = ui.report_html(Report(tuple(findings)), "Service check")

@@ -6,12 +6,7 @@ with the command that installs it.
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from casework.model import CaseRecord
+from casework.server import running
 from casework.store import CaseStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,12 +62,6 @@ def chromium_path() -> str:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def voila_home() -> Iterator[Path]:
     """The data folder the Voilà server's kernels save to; tests may seed cases in it."""
@@ -92,48 +82,17 @@ def seed_case(home: Path, record: CaseRecord, student: str | None = None) -> Non
 def serving(home: Path, name: str = "voila", **env: str) -> Iterator[str]:
     """The workbook's Voilà on a free port, saving into `home`; yields its base URL.
 
-    Its log is kept in `home` and copied beside the screenshots: the place to look when
-    an app fails."""
-    port = _free_port()
+    Its log is copied beside the screenshots: the place to look when an app fails."""
     log_path = Path(home) / "voila.log"
-    log = open(log_path, "w+")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "casework.server",
-            "notebooks",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-            "--no-browser",
-        ],
-        cwd=REPO,
-        env={**os.environ, "CASEWORK_HOME": str(home), **env},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/voila/api/contents", timeout=2):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"Voilà did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.3)
     try:
-        yield url
+        with running(Path(home), log_path, **env) as url:
+            yield url
+    except RuntimeError as error:
+        pytest.fail(str(error))
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(log_path, SCREENSHOTS / f"{name}.log")
+        if log_path.exists():
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            shutil.copy(log_path, SCREENSHOTS / f"{name}.log")
 
 
 @pytest.fixture(scope="session")
