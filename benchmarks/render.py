@@ -97,6 +97,15 @@ def click_to_feedback(browser, url: str, notebook: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--voila-option",
+        action="append",
+        default=[],
+        help="an extra Voilà option to compare, e.g. --voila-option=--preheat_kernel=True",
+    )
+    parser.add_argument(
+        "--pause", type=float, default=3.0, help="seconds between page loads, for a quiet machine"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="casework-render-"))
     home = work / "home"
@@ -116,6 +125,7 @@ def main() -> None:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
+        time.sleep(args.pause * 3)  # let a preheated pool fill before the first run
         time_to_interactive(browser, f"{base}/voila/render/{BARE}")  # warm the server once
         for round_number in range(1, args.rounds + 1):
             order = targets[:]
@@ -124,8 +134,10 @@ def main() -> None:
                 student = f"r{round_number}-{notebook.split('.')[0]}"
                 give_student(home, student, seed)
                 url = f"{base}/voila/render/{notebook}?student={student}"
+                time.sleep(args.pause)
                 tti[notebook].append(time_to_interactive(browser, url))
                 if notebook in CLICKS:
+                    time.sleep(args.pause)
                     fresh = f"{base}/voila/render/{notebook}?student=new-{student}"
                     click[notebook].append(click_to_feedback(browser, fresh, notebook))
             print(f"round {round_number}/{args.rounds} done", flush=True)

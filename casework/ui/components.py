@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,7 @@ import ipywidgets as widgets
 from casework.checks.findings import Finding, Report
 from casework.session import SaveStatus
 from casework.store import data_home
-from casework.ui.errors import guarded
+from casework.ui.errors import report
 
 if TYPE_CHECKING:
     from casework.charts import Chart
@@ -189,14 +191,14 @@ def message_html(severity: str, text: str) -> str:
 
 class LatePanel(widgets.HTML):
     """HTML that is slow to make (a chart, a reading grade), made only when its data has
-    changed, and made after the page.
+    changed, and made beside the page rather than before it.
 
     matplotlib costs about a second to import and a tenth of a second a figure; the
     reading grade's syllable dictionary takes over a second to load. Too much for every
-    keystroke, and too much to keep a student waiting for the form. In a kernel the work
-    is queued on its event loop, so the app (or the feedback of a click) reaches the
-    browser first and this panel follows; without a running loop (scripts, tests) it is
-    made at once."""
+    keystroke, and too much to keep a student waiting for the form or for the answer to a
+    click. In a kernel the work runs on one worker thread while the kernel goes on
+    answering the page; the result is shown from the kernel's own loop. Without a
+    running loop (scripts, tests) it is made at once."""
 
     PLACEHOLDER = "<p class='cw-muted' role='status'>Working it out…</p>"
 
@@ -213,18 +215,47 @@ class LatePanel(widgets.HTML):
         if render is None:
             self.value = ""
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+        loop = _kernel_loop()
+        if loop is None:
             self.value = render()
             return
         if not self.value:
             self.value = self.PLACEHOLDER  # older content stays up until the new is ready
-        loop.call_soon(guarded(self._render, "drawing part of the page"), key, render)
+        made = loop.run_in_executor(_late_worker(), render)
+        made.add_done_callback(lambda future: self._show_made(key, future))
 
-    def _render(self, key: object, render: Callable[[], str]) -> None:
-        if key == self._key:  # else a newer change has queued its own
-            self.value = render()
+    def _show_made(self, key: object, future: asyncio.Future) -> None:
+        if future.exception() is not None:
+            report(future.exception(), "drawing part of the page")  # type: ignore[arg-type]
+        elif key == self._key:  # else a newer change has its own on the way
+            self.value = future.result()
+
+
+def _kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The running loop of the IPython kernel we are in, else None.
+
+    A running loop alone is not enough: Playwright's sync API (in the browser tests)
+    leaves one running in the test process, where there is no kernel to show results."""
+    from IPython import get_ipython
+
+    if getattr(get_ipython(), "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+@cache
+def _late_worker() -> ThreadPoolExecutor:
+    # One thread: late panels are made in the order asked, and never two matplotlib
+    # figures at once.
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="casework-late")
+
+
+def wait_for_late_panels(timeout: float = 120) -> None:
+    """Block until every late panel asked for so far is made (for measurements)."""
+    _late_worker().submit(lambda: None).result(timeout)
 
 
 class ChartPanel(LatePanel):

@@ -40,7 +40,6 @@ def _ensure_handler() -> None:
         handler.setFormatter(logging.Formatter("[casework %(asctime)s] %(levelname)s %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
-        log.propagate = False
 
 
 def message_for(error: BaseException, doing: str) -> str:

@@ -64,12 +64,15 @@ def test_another_student_does_not_see_that_work(page, voila_url):
     assert page.problems == []
 
 
-def test_a_name_that_cannot_be_a_file_gets_a_plain_message(page, voila_url):
+def test_a_name_that_cannot_be_a_file_gets_a_plain_message(page, voila_url, voila_home):
     page.goto(f"{voila_url}/voila/render/02_assessment.ipynb?student=../../etc")
     wait_for_app(page)
     expect(page.get_by_role("alert")).to_contain_text("cannot be used as a student name")
     expect(page.get_by_role("alert")).to_contain_text("for example ?student=ana-3")
     assert "Traceback" not in page.content()
+    # the details are in the server's log, for the trainer
+    log = (voila_home / "voila.log").read_text(encoding="utf-8")
+    assert "while opening the Assessment app" in log and "WorkspaceError" in log
 
 
 @pytest.fixture(scope="module")
