@@ -8,8 +8,9 @@ shuffled rounds, each in a new browser context:
 
 - time to interactive: navigation until the first control is visible and no error is
   shown, with a whole worked case open (the heaviest page each app draws);
-- click-to-feedback: on a new case, a check button's click until its feedback appears,
-  timed inside the page; the bare notebook's button round trip is the baseline.
+- click-to-feedback: on a new case, once the page has settled (no chart or reading grade
+  still being made beside it), a check button's click until its feedback appears, timed
+  inside the page; the bare notebook's button round trip is the baseline.
 
 Targets (issue 6): each app's time to interactive ≤ 1.3× the bare notebook's, and
 click-to-feedback ≤ 1.5× the bare button's. Figures are medians over the rounds.
@@ -89,6 +90,7 @@ def click_to_feedback(browser, url: str, notebook: str) -> float:
             page.locator(".e2e-scenario select").select_option(label=SCENARIO_TITLE)
             page.locator(".e2e-save-status").filter(has_text="New case").wait_for()
         page.locator(button).first.wait_for(state="visible")
+        page.wait_for_function("!document.querySelector('.cw-pending')", timeout=120_000)
         return page.evaluate(_TIME_CLICK, [button, target]) / 1000
     finally:
         context.close()

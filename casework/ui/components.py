@@ -200,7 +200,7 @@ class LatePanel(widgets.HTML):
     answering the page; the result is shown from the kernel's own loop. Without a
     running loop (scripts, tests) it is made at once."""
 
-    PLACEHOLDER = "<p class='cw-muted' role='status'>Working it out…</p>"
+    PLACEHOLDER = "<p class='cw-muted cw-pending' role='status'>Working it out…</p>"
 
     def __init__(self, hook: str):
         super().__init__()
@@ -261,7 +261,7 @@ def wait_for_late_panels(timeout: float = 120) -> None:
 class ChartPanel(LatePanel):
     """A chart in a `LatePanel`, with its title, axis labels and alt text."""
 
-    PLACEHOLDER = "<p class='cw-muted' role='status'>Drawing the chart…</p>"
+    PLACEHOLDER = "<p class='cw-muted cw-pending' role='status'>Drawing the chart…</p>"
 
     def show(self, key: object, draw: Callable[[], Chart] | None) -> None:  # type: ignore[override]
         super().show(key, None if draw is None else lambda: draw().html(self.hook))
