@@ -31,7 +31,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 BARE = "bare.ipynb"
-APPS = ["00_start.ipynb", *(stage.notebook for stage in STAGES)]
+APPS = ["00_start.ipynb", *(stage.notebook for stage in STAGES), "06_interview_prep.ipynb"]
 SCENARIO_TITLE = "A family facing eviction"
 BARE_CODE = """import ipywidgets as widgets
 

@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS drafts (
+    name TEXT PRIMARY KEY,
+    saved_at TEXT NOT NULL,
+    body TEXT NOT NULL
+);
 """
 
 
@@ -207,3 +212,20 @@ class CaseStore:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def save_draft(self, name: str, body: dict) -> datetime:
+        """Keep the latest version of work that is not a case (interview answers); each
+        save replaces the last, so it holds everything typed so far."""
+        saved_at = datetime.now(UTC)
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO drafts VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+                "saved_at = excluded.saved_at, body = excluded.body",
+                (name, saved_at.isoformat(), json.dumps(body)),
+            )
+        return saved_at
+
+    def draft(self, name: str) -> dict | None:
+        with self._connect() as db:
+            row = db.execute("SELECT body FROM drafts WHERE name = ?", (name,)).fetchone()
+        return json.loads(row[0]) if row else None

@@ -151,6 +151,31 @@ Ending well is part of the help. In closure you:
     return _stage(text, "closure", "ClosureApp")
 
 
+def interview_prep() -> nbformat.NotebookNode:
+    text = """# Interview preparation
+
+Interviewers for case management roles ask you to show your method on a real case,
+and you must not identify the people in it. Here you:
+
+1. **Build a sanitized case example.** Write the story you would tell. Every name,
+   place, date and number is marked as you type, with a way to say it in general
+   terms. Blend details from more than one case (a *composite*), so none can be
+   recognised.
+2. **Give it a shape the listener can follow**: the situation, your task, the actions
+   you took, and the result (STAR). Spend the time on your method (assessment, plan,
+   coordination, closure) and on why you chose what you did, not on dramatic detail.
+3. **Rehearse the usual questions** about the case management process. Each answer is
+   saved and checked, and you can export them all.
+
+The documentation coach reads your story too: facts and the client's words, not
+labels."""
+    code = "from casework.ui.interview import InterviewApp\n\nInterviewApp.launch()"
+    return new_notebook(
+        cells=[new_markdown_cell(text, id="teaching"), new_code_cell(code, id="app")],
+        metadata=KERNEL,
+    )
+
+
 def main() -> None:
     notebooks = {
         "00_start.ipynb": landing(),
@@ -159,6 +184,7 @@ def main() -> None:
         "03_care_plan.ipynb": care_plan(),
         "04_monitoring.ipynb": monitoring(),
         "05_closure.ipynb": closure(),
+        "06_interview_prep.ipynb": interview_prep(),
     }
     for name, notebook in notebooks.items():
         nbformat.write(notebook, NOTEBOOKS / name)

@@ -85,6 +85,7 @@ def test_a_declared_name_after_any_cue_is_caught(name, relation):
         "Client was born in 1979.",  # a year alone is allowed
         "Client lost 20 pounds and walks 3 miles a day.",
         "Her daughter is two and her son is in foster care.",
+        "I talked it through with my supervisor. As a result we waited a week.",  # no cue across "."
     ],
 )
 def test_generic_details_are_not_identifiers(text):
@@ -103,3 +104,9 @@ def test_generic_details_are_not_identifiers(text):
 def test_relations_and_titles_mark_names(text, name):
     found = [text[f.start : f.end] for f in find_identifiers(text).findings]
     assert any(name in span for span in found), found
+
+
+def test_a_person_worked_with_is_a_name_not_an_employer():
+    text = "I worked with Maria Lopez for six months."
+    (finding,) = find_identifiers(text).findings
+    assert (finding.rule, text[finding.start : finding.end]) == ("deid.name", "Maria Lopez")

@@ -47,6 +47,7 @@ def test_notebooks_match_their_generator():
         "03_care_plan.ipynb": generator.care_plan(),
         "04_monitoring.ipynb": generator.monitoring(),
         "05_closure.ipynb": generator.closure(),
+        "06_interview_prep.ipynb": generator.interview_prep(),
     }
     assert sorted(expected) == [p.name for p in NOTEBOOKS]
     for name, notebook in expected.items():
@@ -56,5 +57,7 @@ def test_notebooks_match_their_generator():
 def test_every_stage_app_has_its_notebook_and_the_start_page_lists_it():
     from casework.progress import STAGES
 
-    apps = [p.name for p in NOTEBOOKS if p.name != "00_start.ipynb"]
+    apps = [
+        p.name for p in NOTEBOOKS if p.name not in {"00_start.ipynb", "06_interview_prep.ipynb"}
+    ]
     assert [stage.notebook for stage in STAGES] == apps

@@ -163,6 +163,9 @@ def _shape(token_text: str) -> str:
     return "lower"
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "rev"})
+
+
 def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -> bool:
     """Is token i a person's name? Declared names always are; list names by case and cue."""
     data, token, norm = _data(), passage.tokens[i], passage.norms[i]
@@ -170,18 +173,17 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     following = passage.norms[i + 1] if i + 1 < len(passage.norms) else ""
     if norm in declared:
         return True
-    if token.text[:1].isupper() and previous in _RELATIONS and token.text not in _NEVER_NAMES:
+    # "…with my supervisor. As a result": a role word does not cue across a sentence end
+    honorific = previous in _HONORIFICS  # "Mrs. O'Brien": the full stop ends no sentence
+    role = "" if passage.is_sentence_start(i) and not honorific else previous
+    if token.text[:1].isupper() and role in _RELATIONS and token.text not in _NEVER_NAMES:
         return True  # "her daughter Aaliyah": a name even if no list knows it
-    if (
-        previous in {"mr", "mrs", "ms", "mx", "dr", "rev"}
-        and token.text.isalpha()
-        and len(norm) > 1
-    ):
+    if honorific and token.text.isalpha() and len(norm) > 1:
         return True  # "Dr. Williams", "mr. nguyen": whatever the case
-    if previous in _TITLES and token.text[:1].isupper():
+    if role in _TITLES and token.text[:1].isupper():
         return True  # "Officer Ramirez", not "an officer brought"
     if proper:
-        if previous in _TITLES:
+        if role in _TITLES:
             return True
         if norm in data.first:
             # A name that is also a word ("Hope") needs a cue when it opens a sentence.

@@ -41,6 +41,7 @@ _STYLE = """
 .cw-lead { font-size: 1.05em; color: #374151; margin: 0.2em 0 0.8em 0; }
 .cw-smart, .cw-checklist { list-style: none; padding-left: 0; }
 mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
+.cw-columns { display: flex; flex-wrap: wrap; gap: 0 2em; }
 .cw-highlighted { white-space: pre-wrap; margin: 0.3em 0; padding: 0.3em 0.6em; border-left: 3px solid #d1d5db; }
 .cw-table { border-collapse: collapse; margin: 0.4em 0; }
 .cw-table th, .cw-table td { padding: 0.2em 0.7em; text-align: left; border-bottom: 1px solid #e5e7eb; }
@@ -84,6 +85,11 @@ def nav_html(current: str, query: str) -> str:
             links.append(f"<strong aria-current='page'>{label}</strong>")
         else:
             links.append(f"<a href='{stage.notebook}{escape(query, quote=True)}'>{label}</a>")
+    interview = "06_interview_prep.ipynb"
+    if current == interview:
+        links.append("<strong aria-current='page'>Interview practice</strong>")
+    else:
+        links.append(f"<a href='{interview}{escape(query, quote=True)}'>Interview practice</a>")
     return "<nav class='cw-nav' aria-label='Workbook stages'>" + " · ".join(links) + "</nav>"
 
 

@@ -108,6 +108,15 @@ class LandingApp(widgets.VBox):
                 "monitoring → closure. Each stage says what it still needs.",
             ),
             self.stages,
+            ui.section_title(
+                2,
+                "Preparing for an interview",
+                "Turn a case into a sanitized example and rehearse the usual questions.",
+            ),
+            widgets.HTML(
+                f"<p><a class='e2e-interview-link' href='06_interview_prep.ipynb"
+                f"{escape(self.query, quote=True)}'><b>Open interview practice</b></a></p>"
+            ),
         ]
         self.picker.observe(guarded(self._on_pick), "value")
         current = self.store.get_setting(CURRENT_CASE)

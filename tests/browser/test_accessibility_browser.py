@@ -8,7 +8,7 @@ from casework.progress import STAGES
 from tests.browser.conftest import accessibility_problems, keyboard_unreachable, seed_case
 from tests.casefiles import ready_to_close
 
-NOTEBOOKS = ["00_start.ipynb", *(stage.notebook for stage in STAGES)]
+NOTEBOOKS = ["00_start.ipynb", *(stage.notebook for stage in STAGES), "06_interview_prep.ipynb"]
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,11 @@ def test_no_serious_or_critical_accessibility_violations(
 ):
     page.goto(f"{voila_url}/voila/render/{notebook}?student={audited_student}")
     page.wait_for_selector("#loading", state="detached")
-    page.locator(".e2e-scenario select").select_option(label="A family facing eviction")
+    if notebook == "06_interview_prep.ipynb":  # no scenario: the candidate's own story
+        page.locator(".e2e-story textarea").fill("I worked with Maria Lopez on Elm Street.")
+        expect(page.locator(".e2e-story-marked mark").first).to_be_visible()
+    else:
+        page.locator(".e2e-scenario select").select_option(label="A family facing eviction")
     expect(page.locator(".e2e-save-status, .e2e-stages").first).not_to_be_empty()
     buttons = page.locator("button:visible", has_text="Check")
     for index in range(buttons.count()):  # show the feedback panels too
