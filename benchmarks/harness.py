@@ -22,14 +22,8 @@ from casework.progress import STAGES  # noqa: E402
 from casework.scenarios import load_catalogue  # noqa: E402
 from casework.session import CURRENT_CASE  # noqa: E402
 from casework.store import CaseStore  # noqa: E402
+from tests.browser.conftest import CHROMIUM_FLAGS, _chromium  # noqa: E402, F401 (as the tests)
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BARE = "bare.ipynb"
 APPS = ["00_start.ipynb", *(stage.notebook for stage in STAGES), "06_interview_prep.ipynb"]
 SCENARIO_TITLE = "A family facing eviction"
@@ -87,7 +81,7 @@ def give_student(home: Path, student: str, seed: Path | None) -> None:
 
 def chromium():
     """Debian's Chromium, as the browser tests use it; a clear message when missing."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    found = _chromium()
     if not found:
         sys.exit("Chromium not found: install it with `sudo apt-get install -y chromium`.")
     return found
