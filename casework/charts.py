@@ -298,3 +298,26 @@ def service_chart(table: pd.DataFrame) -> Chart:
         "Service use. " + ("; ".join(parts) if parts else "No service in the plan yet") + "."
     )
     return Chart(_png(figure), description)
+
+
+def share_chart(labels: list[str], shares: list[float], title: str, axis: str) -> Chart:
+    """Horizontal bars of shares (0–1), each labelled with its percentage."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 0.45 * len(labels) + 1.4))
+    axes = figure.add_subplot()
+    positions = range(len(labels))
+    axes.barh(list(positions), shares, color=_COLOURS[0])
+    for position, share in zip(positions, shares, strict=True):
+        axes.text(min(share, 0.86) + 0.01, position, f"{share:.0%}", va="center", fontsize=8)
+    axes.set_yticks(list(positions))
+    axes.set_yticklabels(labels, fontsize=8)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 1)
+    axes.set_xlabel(axis)
+    axes.set_title(title)
+    axes.grid(axis="x", alpha=0.3)
+    described = "; ".join(
+        f"{label}: {share:.0%}" for label, share in zip(labels, shares, strict=True)
+    )
+    return Chart(_png(figure), f"{title}. {described}.")

@@ -121,13 +121,23 @@ def serve(port: int, host: str) -> int:
     return 0  # not reached
 
 
-def export(case_id: str, format: str, output: Path | None) -> int:
-    """Write one case file as Markdown or a self-contained HTML page."""
+def export(case_id: str, format: str, output: Path | None, student: str | None = None) -> int:
+    """Write one case file as Markdown, a self-contained HTML page, or JSON for `cohort`."""
     from casework.report import export_case
     from casework.scenarios import load_catalogue
     from casework.store import CaseStore
 
-    store = CaseStore()
+    if student is not None:
+        from casework.workspace import WorkspaceError, checked_student, store_for
+
+        try:
+            student = checked_student(student)
+        except WorkspaceError as error:
+            print(f"casework export: {error}", file=sys.stderr)
+            return 2
+        store = store_for(student)
+    else:
+        store = CaseStore()
     latest = store.latest(case_id)
     if latest is None:
         known = ", ".join(store.case_ids()) or "none yet"
@@ -145,12 +155,40 @@ def export(case_id: str, format: str, output: Path | None) -> int:
             file=sys.stderr,
         )
         return 2
-    document = export_case(latest.record, scenario, format)
+    if format == "json":
+        from casework.cohort import case_json
+
+        document = case_json(latest.record, scenario, student)
+    else:
+        document = export_case(latest.record, scenario, format)
     if output is None:
         sys.stdout.write(document)
         return 0
     output.write_text(document, encoding="utf-8")
     print(f"Wrote {output} ({len(document.encode('utf-8')):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def cohort(folder: Path, output_dir: Path | None) -> int:
+    """Summarise a folder of JSON exports as a CSV and an HTML page."""
+    from casework.cohort import CohortError, cohort_summary, load_exports
+    from casework.cohort_report import write_cohort_files
+
+    try:
+        exports = load_exports(folder)
+    except CohortError as error:
+        print(f"casework cohort: {error}", file=sys.stderr)
+        return 2
+    if not exports:
+        print(
+            f"casework cohort: no *.json exports in {folder}; make them with "
+            "`casework export CASE --format json -o FILE.json`",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"Summarising {len(exports)} case file(s)…", file=sys.stderr)
+    csv_path, html_path = write_cohort_files(cohort_summary(exports), output_dir or folder)
+    print(f"Wrote {csv_path} and {html_path}", file=sys.stderr)
     return 0
 
 
@@ -176,11 +214,23 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument(
         "--json", action="store_true", help="print one JSON object per text, one per line"
     )
-    export_cmd = commands.add_parser("export", help="write a case file as Markdown or HTML")
+    export_cmd = commands.add_parser(
+        "export", help="write a case file as Markdown, HTML, or JSON (for `cohort`)"
+    )
     export_cmd.add_argument("case", metavar="CASE", help="the case id (the scenario id)")
-    export_cmd.add_argument("--format", choices=["md", "html"], default="md")
+    export_cmd.add_argument("--format", choices=["md", "html", "json"], default="md")
+    export_cmd.add_argument(
+        "--student", help="the student's case file (as in ?student=NAME); default: your own"
+    )
     export_cmd.add_argument(
         "--output", "-o", type=Path, help="file to write (default: standard output)"
+    )
+    cohort_cmd = commands.add_parser(
+        "cohort", help="summarise a folder of JSON exports as a CSV and an HTML page"
+    )
+    cohort_cmd.add_argument("folder", type=Path, metavar="DIR")
+    cohort_cmd.add_argument(
+        "--output-dir", "-o", type=Path, help="where to write the summary (default: DIR)"
     )
     # Files may come after options ("check note --json -"): argparse leaves those over.
     args, extra = parser.parse_known_args(argv)
@@ -190,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.kind, [*args.files, *extra], args.lines, args.json)
     if args.command == "export":
-        return export(args.case, args.format, args.output)
+        return export(args.case, args.format, args.output, args.student)
+    if args.command == "cohort":
+        return cohort(args.folder, args.output_dir)
     if args.command == "validate":
         return validate(args.files)
     if args.command == "schema":

@@ -29,10 +29,14 @@ def student_from_query(query: str) -> str | None:
     values = parse_qs(query.lstrip("?")).get(STUDENT_PARAM, [])
     if not values or not values[-1].strip():
         return None
-    name = values[-1].strip()
+    return checked_student(values[-1].strip())
+
+
+def checked_student(name: str) -> str:
+    """`name` if it can name a student's case file, else a WorkspaceError saying why."""
     if not _STUDENT_NAME.fullmatch(name):
         raise WorkspaceError(
-            f"“{name[:60]}” cannot be used as a student name in the address. Use up to 40 "
+            f"“{name[:60]}” cannot be used as a student name. Use up to 40 "
             "letters, digits, dots, dashes or underscores, starting with a letter or digit, "
             "for example ?student=ana-3."
         )

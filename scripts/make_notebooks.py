@@ -176,6 +176,34 @@ labels."""
     )
 
 
+def cohort_summary() -> nbformat.NotebookNode:
+    text = """# For instructors · A cohort at a glance
+
+Collect each student's case file as a JSON export
+(`casework export eviction-family --format json --student NAME -o NAME.json`) into one
+folder: `cohort/` in the workbook's data folder, or the folder named by the
+`CASEWORK_COHORT` environment variable. The cells below read them all with pandas.
+
+- `summary.stages`: how many students finished, started or have not opened each stage.
+- `summary.checks`: per stage and check, of the students who started that stage, how
+  many passed (nothing left to change).
+- `summary.findings`: the most common findings, each counted once per student: what to
+  teach again.
+- `summary.gas` and `summary.closure`: goal attainment against the expected outcome,
+  and how the cases closed.
+
+`casework cohort FOLDER` writes the same figures as a CSV and an HTML page with charts."""
+    code = "from casework.cohort import open_cohort\n\nsummary = open_cohort()\nsummary.checks"
+    return new_notebook(
+        cells=[
+            new_markdown_cell(text, id="teaching"),
+            new_code_cell(code, id="summary"),
+            new_code_cell("summary.findings", id="findings"),
+        ],
+        metadata=KERNEL,
+    )
+
+
 def main() -> None:
     notebooks = {
         "00_start.ipynb": landing(),
@@ -185,6 +213,7 @@ def main() -> None:
         "04_monitoring.ipynb": monitoring(),
         "05_closure.ipynb": closure(),
         "06_interview_prep.ipynb": interview_prep(),
+        "07_cohort_summary.ipynb": cohort_summary(),
     }
     for name, notebook in notebooks.items():
         nbformat.write(notebook, NOTEBOOKS / name)

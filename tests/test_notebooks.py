@@ -48,6 +48,7 @@ def test_notebooks_match_their_generator():
         "04_monitoring.ipynb": generator.monitoring(),
         "05_closure.ipynb": generator.closure(),
         "06_interview_prep.ipynb": generator.interview_prep(),
+        "07_cohort_summary.ipynb": generator.cohort_summary(),
     }
     assert sorted(expected) == [p.name for p in NOTEBOOKS]
     for name, notebook in expected.items():
@@ -58,6 +59,8 @@ def test_every_stage_app_has_its_notebook_and_the_start_page_lists_it():
     from casework.progress import STAGES
 
     apps = [
-        p.name for p in NOTEBOOKS if p.name not in {"00_start.ipynb", "06_interview_prep.ipynb"}
+        p.name
+        for p in NOTEBOOKS
+        if p.name not in {"00_start.ipynb", "06_interview_prep.ipynb", "07_cohort_summary.ipynb"}
     ]
     assert [stage.notebook for stage in STAGES] == apps
