@@ -192,6 +192,33 @@ def cohort(folder: Path, output_dir: Path | None) -> int:
     return 0
 
 
+def new_scenario(scenario_id: str, title: str | None, output: Path | None) -> int:
+    """Write a valid scenario skeleton for a trainer to fill in; never overwrite a file."""
+    from casework.authoring import scenario_skeleton, skeleton_filename
+    from casework.scenarios import scenario_dir
+
+    try:
+        text = scenario_skeleton(scenario_id, title or scenario_id.replace("-", " ").capitalize())
+    except ValueError as error:
+        print(f"casework new scenario: {error}", file=sys.stderr)
+        return 2
+    path = output or scenario_dir() / skeleton_filename(scenario_id)
+    if path.exists():
+        print(
+            f"casework new scenario: {path} already exists; choose another id or -o FILE",
+            file=sys.stderr,
+        )
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(
+        f"Wrote {path}. Replace each TODO, then check it with: casework validate {path}\n"
+        "The guide with a worked example: scenarios/README.md",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="casework", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -225,6 +252,13 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd.add_argument(
         "--output", "-o", type=Path, help="file to write (default: standard output)"
     )
+    new_cmd = commands.add_parser("new", help="start a new scenario file from a valid skeleton")
+    new_cmd.add_argument("kind", choices=["scenario"])
+    new_cmd.add_argument("id", metavar="ID", help="the scenario id, e.g. job-loss-family")
+    new_cmd.add_argument("--title", help="the title students see in the list")
+    new_cmd.add_argument(
+        "--output", "-o", type=Path, help="file to write (default: scenarios/ID.yaml)"
+    )
     cohort_cmd = commands.add_parser(
         "cohort", help="summarise a folder of JSON exports as a CSV and an HTML page"
     )
@@ -241,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.kind, [*args.files, *extra], args.lines, args.json)
     if args.command == "export":
         return export(args.case, args.format, args.output, args.student)
+    if args.command == "new":
+        return new_scenario(args.id, args.title, args.output)
     if args.command == "cohort":
         return cohort(args.folder, args.output_dir)
     if args.command == "validate":
