@@ -164,6 +164,7 @@ def export(case_id: str, format: str, output: Path | None, student: str | None =
     if output is None:
         sys.stdout.write(document)
         return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(document, encoding="utf-8")
     print(f"Wrote {output} ({len(document.encode('utf-8')):,} bytes)", file=sys.stderr)
     return 0

@@ -125,7 +125,7 @@ def test_the_html_page_escapes_what_students_wrote(eviction):
 
 def test_export_json_and_cohort_from_the_command_line(home: Path, eviction, tmp_path: Path, capsys):
     exports = tmp_path / "exports"
-    exports.mkdir()
+    # the export makes its folder
     for number, record in enumerate([ready_to_close(eviction), monitored(eviction)]):
         store_for(f"s{number}").save(record, None)
         code = main(
