@@ -10,16 +10,9 @@ from pathlib import Path
 from casework.charts import share_chart
 from casework.cohort import CohortSummary
 from casework.progress import STAGES
+from casework.report import standalone_page
 
 _STAGE_TITLES = {stage.key: stage.title for stage in STAGES}
-_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 62em; margin: 2em auto; padding: 0 1em;
-       line-height: 1.45; color: #111827; }
-table { border-collapse: collapse; margin: 0.6em 0; }
-th, td { border: 1px solid #d1d5db; padding: 0.25em 0.6em; text-align: left; }
-th { background: #f3f4f6; }
-figure { margin: 1em 0; } figcaption { color: #4b5563; font-size: 0.9em; }
-"""
 
 
 def _table(frame) -> str:
@@ -75,11 +68,7 @@ def cohort_html(summary: CohortSummary, title: str = "Cohort summary") -> str:
         "<h2>Closure</h2>",
         _table(summary.closure),
     ]
-    return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
-    )
+    return standalone_page(title, "".join(body))
 
 
 def write_cohort_files(

@@ -266,10 +266,15 @@ def case_html(record: CaseRecord, scenario: Scenario) -> str:
             )
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
         body += [charts[name] for name in part.charts]
+    return standalone_page(title, "".join(body))
+
+
+def standalone_page(title: str, body: str) -> str:
+    """One HTML file with everything inside (no links out, scripts or external images)."""
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>{escape(title)}</title><style>{_PAGE_STYLE}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
+        f"<body><main>{body}</main></body></html>\n"
     )
 
 
