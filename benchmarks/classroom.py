@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from harness import CHROMIUM_FLAGS, FIRST_CONTROL, chromium, median, percentile
+from harness import CHROMIUM_FLAGS, FIRST_CONTROL, chromium, median, percentile, watch_for_problems
 from playwright.async_api import async_playwright
 
 from casework.server import running
@@ -30,9 +30,6 @@ from casework.workspace import store_for
 
 APP = "01_intake.ipynb"
 SCENARIOS = ["A family facing eviction", "A young adult leaving foster care"]
-# Voilà posts a kernel shutdown without its XSRF token on unload (voila#1458): not ours.
-IGNORED_RESPONSES = ("/voila/api/shutdown/",)
-IGNORED_CONSOLE = ("Failed to load resource", "ERR_NAME_NOT_RESOLVED", "ERR_INTERNET_DISCONNECTED")
 
 
 def words_of(student: str) -> str:
@@ -70,23 +67,7 @@ async def student_session(browser, base: str, number: int, delay: float) -> dict
     page = await context.new_page()
     page.set_default_timeout(180_000)
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda m: (
-            errors.append(f"console: {m.text}")
-            if m.type == "error" and not any(s in m.text for s in IGNORED_CONSOLE)
-            else None
-        ),
-    )
-    page.on(
-        "response",
-        lambda r: (
-            errors.append(f"HTTP {r.status} {r.url}")
-            if r.status >= 400 and not any(s in r.url for s in IGNORED_RESPONSES)
-            else None
-        ),
-    )
+    watch_for_problems(page, errors)
     url = f"{base}/voila/render/{APP}?student={student}"
     result: dict = {"student": student, "errors": errors}
     try:

@@ -18,14 +18,18 @@ from nbformat.v4 import new_code_cell, new_notebook
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # the test suite's worked case files seed realistic cases
 
-from casework.progress import STAGES  # noqa: E402
+from casework.progress import INTERVIEW_NOTEBOOK, STAGES  # noqa: E402
 from casework.scenarios import load_catalogue  # noqa: E402
 from casework.session import CURRENT_CASE  # noqa: E402
 from casework.store import CaseStore  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS, _chromium  # noqa: E402, F401 (as the tests)
+from tests.browser.conftest import (  # noqa: E402, F401 (as the tests do)
+    CHROMIUM_FLAGS,
+    _chromium,
+    watch_for_problems,
+)
 
 BARE = "bare.ipynb"
-APPS = ["00_start.ipynb", *(stage.notebook for stage in STAGES), "06_interview_prep.ipynb"]
+APPS = ["00_start.ipynb", *(stage.notebook for stage in STAGES), INTERVIEW_NOTEBOOK]
 SCENARIO_TITLE = "A family facing eviction"
 BARE_CODE = """import ipywidgets as widgets
 

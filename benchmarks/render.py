@@ -39,6 +39,7 @@ from harness import (
 )
 from playwright.sync_api import sync_playwright
 
+from casework.progress import INTERVIEW_NOTEBOOK
 from casework.server import running
 
 # (button to click, element whose text appears as the feedback), on a new case
@@ -49,7 +50,7 @@ CLICKS = {
     "03_care_plan.ipynb": ("button.e2e-check-plan", ".e2e-plan-feedback"),
     "04_monitoring.ipynb": ("button.e2e-next-event", ".e2e-event-0"),
     "05_closure.ipynb": ("button.e2e-check-summary", ".e2e-summary-feedback"),
-    "06_interview_prep.ipynb": ("button.e2e-check-story", ".e2e-story-feedback"),
+    INTERVIEW_NOTEBOOK: ("button.e2e-check-story", ".e2e-story-feedback"),
 }
 _TIME_CLICK = """
 ([button, target]) => new Promise((resolve) => {
@@ -87,7 +88,7 @@ def click_to_feedback(browser, url: str, notebook: str) -> float:
     try:
         page.goto(url)
         page.wait_for_selector("#loading", state="detached", timeout=120_000)
-        if notebook not in (BARE, "06_interview_prep.ipynb"):  # 06 needs no scenario
+        if notebook not in (BARE, INTERVIEW_NOTEBOOK):  # 06 needs no scenario
             page.locator(".e2e-scenario select").select_option(label=SCENARIO_TITLE)
             page.locator(".e2e-save-status").filter(has_text="New case").wait_for()
         page.locator(button).first.wait_for(state="visible")

@@ -125,19 +125,13 @@ def export(case_id: str, format: str, output: Path | None, student: str | None =
     """Write one case file as Markdown, a self-contained HTML page, or JSON for `cohort`."""
     from casework.report import export_case
     from casework.scenarios import load_catalogue
-    from casework.store import CaseStore
+    from casework.workspace import WorkspaceError, checked_student, store_for
 
-    if student is not None:
-        from casework.workspace import WorkspaceError, checked_student, store_for
-
-        try:
-            student = checked_student(student)
-        except WorkspaceError as error:
-            print(f"casework export: {error}", file=sys.stderr)
-            return 2
-        store = store_for(student)
-    else:
-        store = CaseStore()
+    try:
+        store = store_for(checked_student(student) if student is not None else None)
+    except WorkspaceError as error:
+        print(f"casework export: {error}", file=sys.stderr)
+        return 2
     latest = store.latest(case_id)
     if latest is None:
         known = ", ".join(store.case_ids()) or "none yet"

@@ -9,6 +9,7 @@ how many students passed, which findings came up most, and the GAS and closure o
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from casework.checks.monitoring import check_services, review_t_scores
 from casework.checks.plan import check_plan
 from casework.model import CaseRecord, Scenario
 from casework.progress import STAGES, case_progress
+from casework.store import data_home
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -230,83 +232,110 @@ class CohortSummary:
         return pd.DataFrame(rows, columns=["section", "stage", "item", "count", "of"])
 
 
+GAS_OUTCOMES = (
+    "below the expected outcome",
+    "the expected outcome",
+    "above the expected outcome",
+    "no GAS review",
+)
+
+
+def _stage_table(exports: list[CaseExport]) -> pd.DataFrame:
+    import pandas as pd
+
+    states = Counter((s.stage, s.state) for e in exports for s in e.stages)
+    return pd.DataFrame(
+        [
+            {state: states[(stage.key, state)] for state in ("done", "started", "not_started")}
+            | {"stage": stage.key}
+            for stage in STAGES
+        ],
+        columns=["stage", "done", "started", "not_started"],
+    )
+
+
+def _check_table(exports: list[CaseExport]) -> pd.DataFrame:
+    """Per check, of the students who started its stage: how many, and how many passed."""
+    import pandas as pd
+
+    counts: dict[tuple[str, str], list[int]] = {}
+    for check in (c for e in exports for c in e.checks):
+        total_passed = counts.setdefault((check.stage, check.check), [0, 0])
+        total_passed[0] += check.attempted
+        total_passed[1] += check.attempted and check.passed
+    checks = pd.DataFrame(
+        [
+            {"stage": stage, "check": name, "students": total, "passed": passed}
+            for (stage, name), (total, passed) in counts.items()
+        ],
+        columns=["stage", "check", "students", "passed"],
+    )
+    # none started: no share to report
+    checks["share"] = (checks["passed"] / checks["students"].where(checks["students"] > 0)).round(3)
+    return checks
+
+
+def _finding_table(exports: list[CaseExport], top: int) -> pd.DataFrame:
+    """The commonest warnings and errors, each counted once per student."""
+    import pandas as pd
+
+    students: Counter[str] = Counter()
+    messages: dict[str, str] = {}
+    for export in exports:
+        found = {
+            f.rule: f.message
+            for c in export.checks
+            if c.attempted
+            for f in c.findings
+            if f.severity in ("warning", "error")
+        }
+        for rule, message in found.items():
+            messages.setdefault(rule, message)
+        students.update(found.keys())
+    ranked = sorted(students.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return pd.DataFrame(
+        [{"rule": rule, "message": messages[rule], "students": count} for rule, count in ranked],
+        columns=["rule", "message", "students"],
+    )
+
+
+def _closure_table(exports: list[CaseExport]) -> pd.DataFrame:
+    import pandas as pd
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for closure in (e.closure for e in exports):
+        agrees = "yes" if closure.judgement == closure.verdict else "no"
+        counts.update(
+            [
+                ("record supports", closure.verdict),
+                ("supervisor", closure.review_status),
+                ("exit destination", closure.exit_destination or "not recorded"),
+                ("student's call matches the record", agrees),
+            ]
+        )
+    return pd.DataFrame(
+        [
+            {"measure": measure, "value": value, "students": count}
+            for (measure, value), count in sorted(counts.items())
+        ],
+        columns=["measure", "value", "students"],
+    )
+
+
 def cohort_summary(exports: Iterable[CaseExport], top_findings: int = 10) -> CohortSummary:
     import pandas as pd
 
     exports = list(exports)
-    stage_order = [stage.key for stage in STAGES]
-    states = Counter((s.stage, s.state) for e in exports for s in e.stages)
-    stages = pd.DataFrame(
-        [
-            {
-                "stage": stage,
-                "done": states[(stage, "done")],
-                "started": states[(stage, "started")],
-                "not_started": states[(stage, "not_started")],
-            }
-            for stage in stage_order
-        ]
-    )
-    check_rows: dict[tuple[str, str], list[int]] = {}
-    for export in exports:
-        for check in export.checks:
-            counts = check_rows.setdefault((check.stage, check.check), [0, 0])
-            counts[0] += check.attempted
-            counts[1] += check.attempted and check.passed
-    checks = pd.DataFrame(
-        [
-            {"stage": stage, "check": name, "students": total, "passed": passed}
-            for (stage, name), (total, passed) in check_rows.items()
-        ],
-        columns=["stage", "check", "students", "passed"],
-    )
-    # of the students who started the stage; none started: no share to report
-    checks["share"] = (checks["passed"] / checks["students"].where(checks["students"] > 0)).round(3)
-    # a finding counts once per student, however often it came up in their case
-    seen = Counter()
-    messages: dict[str, str] = {}
-    for export in exports:
-        rules = set()
-        for check in (c for c in export.checks if c.attempted):
-            for finding in check.findings:
-                if finding.severity in ("warning", "error"):
-                    rules.add(finding.rule)
-                    messages.setdefault(finding.rule, finding.message)
-        seen.update(rules)
-    findings = pd.DataFrame(
-        [
-            {"rule": rule, "message": messages[rule], "students": count}
-            for rule, count in sorted(seen.items(), key=lambda item: (-item[1], item[0]))[
-                :top_findings
-            ]
-        ],
-        columns=["rule", "message", "students"],
-    )
     gas_counts = Counter(gas_outcome(e.gas.latest_t_score) for e in exports)
-    gas_order = [
-        "below the expected outcome",
-        "the expected outcome",
-        "above the expected outcome",
-        "no GAS review",
-    ]
-    gas = pd.DataFrame(
-        [{"outcome": outcome, "students": gas_counts[outcome]} for outcome in gas_order]
+    gas = pd.DataFrame([{"outcome": o, "students": gas_counts[o]} for o in GAS_OUTCOMES])
+    return CohortSummary(
+        students=len(exports),
+        stages=_stage_table(exports),
+        checks=_check_table(exports),
+        findings=_finding_table(exports, top_findings),
+        gas=gas,
+        closure=_closure_table(exports),
     )
-    closure_counts = Counter()
-    for export in exports:
-        closure_counts[("record supports", export.closure.verdict)] += 1
-        closure_counts[("supervisor", export.closure.review_status)] += 1
-        closure_counts[("exit destination", export.closure.exit_destination or "not recorded")] += 1
-        agrees = export.closure.judgement == export.closure.verdict
-        closure_counts[("student's call matches the record", "yes" if agrees else "no")] += 1
-    closure = pd.DataFrame(
-        [
-            {"measure": measure, "value": value, "students": count}
-            for (measure, value), count in sorted(closure_counts.items())
-        ],
-        columns=["measure", "value", "students"],
-    )
-    return CohortSummary(len(exports), stages, checks, findings, gas, closure)
 
 
 COHORT_ENV = "CASEWORK_COHORT"
@@ -314,10 +343,6 @@ COHORT_ENV = "CASEWORK_COHORT"
 
 def cohort_folder() -> Path:
     """Where the instructor's notebook looks: `CASEWORK_COHORT`, else `cohort/` in the data folder."""
-    import os
-
-    from casework.store import data_home
-
     return Path(os.environ.get(COHORT_ENV) or data_home() / "cohort")
 
 

@@ -55,6 +55,8 @@ STAGES: tuple[Stage, ...] = (
         "readiness, closing procedures, the summary, supervisor review, export",
     ),
 )
+# Not a stage of the case: the app for interview candidates, linked from every page.
+INTERVIEW_NOTEBOOK = "06_interview_prep.ipynb"
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,42 @@ def free_port() -> int:
 
 
 @contextmanager
+def background(
+    command: list[str],
+    probe_url: str,
+    log_path: Path,
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    what: str,
+    timeout: float = 90,
+) -> Iterator[None]:
+    """Run `command` in the background, its output to `log_path`, until the block ends;
+    the block starts once `probe_url` answers. Raises RuntimeError, with the log's end, if
+    the process dies or does not answer in time."""
+    with open(log_path, "w+") as log:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(probe_url, timeout=2):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        raise RuntimeError(f"{what} did not start:\n{log.read()[-3000:]}") from None
+                    time.sleep(0.3)
+            yield
+        finally:
+            process.terminate()  # servers stop their children (kernels, proxies) with them
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@contextmanager
 def running(
     home: Path,
     log_path: Path,
@@ -66,42 +102,26 @@ def running(
     yields its base URL. For the browser tests and the benchmarks, which must measure the
     server a student meets (run from the repository root, so `voila.json` applies)."""
     port = free_port()
-    with open(log_path, "w+") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "casework.server",
-                str(notebooks or REPO / "notebooks"),
-                f"--port={port}",
-                "--Voila.ip=127.0.0.1",
-                "--no-browser",
-                *options,
-            ],
-            cwd=REPO,
-            env={**os.environ, "CASEWORK_HOME": str(home), **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        try:
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/voila/api/contents", timeout=2):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        log.seek(0)
-                        raise RuntimeError(f"Voilà did not start:\n{log.read()[-3000:]}") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "casework.server",
+        str(notebooks or REPO / "notebooks"),
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--no-browser",
+        *options,
+    ]
+    with background(
+        command,
+        f"{url}/voila/api/contents",
+        log_path,
+        cwd=REPO,
+        env={**os.environ, "CASEWORK_HOME": str(home), **env},
+        what="Voilà",
+    ):
+        yield url
 
 
 if __name__ == "__main__":

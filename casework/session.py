@@ -28,6 +28,15 @@ class SaveStatus:
     message: str
 
 
+def save_failed(error: Exception) -> SaveStatus:
+    """What a student reads when a save fails: the work is kept and saving goes on."""
+    return SaveStatus(
+        "failed",
+        f"Not saved yet ({error.__class__.__name__}). Your text is still here; "
+        "the next change will try again.",
+    )
+
+
 def case_id_for(scenario_id: str) -> str:
     return scenario_id
 
@@ -109,13 +118,7 @@ class CaseSession:
                 result = self.store.save(self.record, self.revision)
             except Exception as error:  # disk full, locked file: tell the user, keep the work
                 log.exception("saving case %s failed", self.record.case_id)
-                self.on_status(
-                    SaveStatus(
-                        "failed",
-                        f"Not saved yet ({error.__class__.__name__}). Your text is still here; "
-                        "the next change will try again.",
-                    )
-                )
+                self.on_status(save_failed(error))
                 return None
             self._dirty = False
             self.revision = result.revision.revision

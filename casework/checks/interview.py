@@ -171,6 +171,12 @@ def dramatic_details(text: str) -> list[Finding]:
     ]
 
 
+def details_to_generalise(text: str) -> tuple[Finding, ...]:
+    """The identifiers and the dramatic details, in text order: what the live check marks."""
+    found = (*find_identifiers(text).findings, *dramatic_details(text))
+    return tuple(sorted(found, key=lambda f: f.start or 0))
+
+
 def _strengths(star: dict[str, bool], method: dict[str, bool], judged: bool) -> tuple[str, ...]:
     strengths = []
     if all(star.values()):
@@ -190,17 +196,16 @@ def _check(
         return StoryReport(
             (_finding("interview.empty", "Nothing written yet.", None, "info"),),
         )
-    identifiers = find_identifiers(text).findings
+    details = details_to_generalise(text)
     star = star_parts(text)
     method = method_stages(text)
     judged = _present("judgement", text)
-    findings = [*identifiers]
+    findings = [*details]
     if wants_star:
         findings += _star_findings(star)
     findings += _method_findings(method, expected)
     if wants_judgement and not judged:
         findings.append(_judgement_finding())
-    findings += dramatic_details(text)
     findings += check_note(text).findings
     findings.sort(key=lambda f: (f.start is None, f.start or 0))
     return StoryReport(
@@ -208,7 +213,7 @@ def _check(
         _strengths(star, method, judged),
         star=star,
         method=method,
-        identifiers=identifiers,
+        identifiers=tuple(f for f in details if f.rule.startswith("deid.")),
     )
 
 

@@ -76,20 +76,16 @@ def nav_html(current: str, query: str) -> str:
 
     Links are relative, so they work under any Voilà base URL; `query` carries the
     student's name from page to page."""
-    from casework.progress import STAGES
+    from casework.progress import INTERVIEW_NOTEBOOK, STAGES
 
+    pages = [(stage.notebook, f"{n} {stage.title}") for n, stage in enumerate(STAGES, start=1)]
+    pages.append((INTERVIEW_NOTEBOOK, "Interview practice"))
     links = [f"<a href='00_start.ipynb{escape(query, quote=True)}'>All stages</a>"]
-    for number, stage in enumerate(STAGES, start=1):
-        label = f"{number} {escape(stage.title)}"
-        if stage.notebook == current:
-            links.append(f"<strong aria-current='page'>{label}</strong>")
+    for notebook, label in pages:
+        if notebook == current:
+            links.append(f"<strong aria-current='page'>{escape(label)}</strong>")
         else:
-            links.append(f"<a href='{stage.notebook}{escape(query, quote=True)}'>{label}</a>")
-    interview = "06_interview_prep.ipynb"
-    if current == interview:
-        links.append("<strong aria-current='page'>Interview practice</strong>")
-    else:
-        links.append(f"<a href='{interview}{escape(query, quote=True)}'>Interview practice</a>")
+            links.append(f"<a href='{notebook}{escape(query, quote=True)}'>{escape(label)}</a>")
     return "<nav class='cw-nav' aria-label='Workbook stages'>" + " · ".join(links) + "</nav>"
 
 

@@ -7,12 +7,12 @@ is saved at once as the candidate's interview draft. Checks: `casework.checks.in
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 import ipywidgets as widgets
 
 from casework import workspace
-from casework.checks.deid import find_identifiers
 from casework.checks.findings import Report
 from casework.checks.interview import (
     STAR_PARTS,
@@ -20,17 +20,19 @@ from casework.checks.interview import (
     check_answer,
     check_story,
     composite_tips,
-    dramatic_details,
+    details_to_generalise,
     method_label,
     prompts,
     star_label,
 )
 from casework.interview import DRAFT_NAME, InterviewDraft, answers_markdown
-from casework.session import SaveStatus
+from casework.progress import INTERVIEW_NOTEBOOK
+from casework.session import SaveStatus, save_failed
 from casework.store import CaseStore
 from casework.ui import components as ui
 from casework.ui.errors import ErrorPanel, guarded, open_app
 
+log = logging.getLogger(__name__)
 _STORY_PLACEHOLDER = (
     "e.g. I worked with a family facing eviction after a drop in income. My role was to…"
 )
@@ -56,7 +58,7 @@ def identifiers_html(text: str) -> str:
     """The story with identifiers and dramatic detail marked, and how to fix each."""
     if not text.strip():
         return ""
-    findings = (*find_identifiers(text).findings, *dramatic_details(text))
+    findings = details_to_generalise(text)
     marked = ui.highlighted_html(text, Report(findings))
     if not findings:
         return marked + ui.message_html(
@@ -64,7 +66,7 @@ def identifiers_html(text: str) -> str:
         )
     items = "".join(
         f"<li>“{escape(text[f.start : f.end])}”: {escape(f.suggestion or '')}</li>"
-        for f in sorted(findings, key=lambda f: f.start or 0)
+        for f in findings
     )
     return (
         marked + f"<div class='cw-panel cw-warning' role='status'>! {len(findings)} detail(s) to "
@@ -99,7 +101,7 @@ class AnswerCard(widgets.VBox):
 
 class InterviewApp(widgets.VBox):
     title = "Interview preparation"
-    notebook = "06_interview_prep.ipynb"
+    notebook = INTERVIEW_NOTEBOOK
 
     def __init__(self, store: CaseStore | None = None, student: str | None = None):
         super().__init__()
@@ -197,13 +199,8 @@ class InterviewApp(widgets.VBox):
         try:
             saved_at = self.store.save_draft(DRAFT_NAME, draft.model_dump())
         except Exception as error:  # a locked or full disk: keep the text, say so
-            self.status.value = ui.status_html(
-                SaveStatus(
-                    "failed",
-                    f"Not saved yet ({error.__class__.__name__}). Your text is still here; "
-                    "the next change will try again.",
-                )
-            )
+            log.exception("saving the interview draft failed")
+            self.status.value = ui.status_html(save_failed(error))
             return
         time = saved_at.astimezone().strftime("%H:%M:%S")
         self.status.value = ui.status_html(SaveStatus("saved", f"Saved at {time}."))

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from casework import workspace
 from casework.model import Scenario
-from casework.progress import STAGES, StageProgress, case_progress
+from casework.progress import INTERVIEW_NOTEBOOK, STAGES, StageProgress, case_progress
 from casework.scenarios import Catalogue, load_catalogue
 from casework.session import CURRENT_CASE, case_id_for
 from casework.store import CaseStore
@@ -114,7 +114,7 @@ class LandingApp(widgets.VBox):
                 "Turn a case into a sanitized example and rehearse the usual questions.",
             ),
             widgets.HTML(
-                f"<p><a class='e2e-interview-link' href='06_interview_prep.ipynb"
+                f"<p><a class='e2e-interview-link' href='{INTERVIEW_NOTEBOOK}"
                 f"{escape(self.query, quote=True)}'><b>Open interview practice</b></a></p>"
             ),
         ]

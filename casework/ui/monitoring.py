@@ -9,6 +9,7 @@ The app only displays and collects: signs, scores and feedback come from
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 import ipywidgets as widgets
@@ -540,23 +541,26 @@ class MonitoringApp(StageApp):
             self.gas_chart.show(None, None)
             return
 
-        def table_html() -> str:
+        @cache  # the table and the chart are made one after the other on the late worker
+        def table():
             from casework.measures import gas_table
 
-            table = gas_table(record).to_html(
+            return gas_table(record)
+
+        def table_html() -> str:
+            html = table().to_html(
                 index=False,
                 na_rep="–",
                 float_format=lambda v: f"{v:.1f}",
                 border=0,
                 classes="cw-table",
             )
-            return f"<div class='e2e-reviews'>{table}</div>"
+            return f"<div class='e2e-reviews'>{html}</div>"
 
         def draw():
             from casework.charts import gas_chart
-            from casework.measures import gas_table
 
-            return gas_chart(gas_table(record))
+            return gas_chart(table())
 
         key = (monitoring.reviews, monitoring.weights, goal_keys)
         self.reviews_table.show(key, table_html)
@@ -646,18 +650,20 @@ class MonitoringApp(StageApp):
             )
         if rows:
 
-            def table_html() -> str:
+            @cache  # made once for the table and the chart, on the late worker
+            def table():
                 from casework.measures import service_table
 
-                table = service_table(record, scenario)
-                html = table.to_html(index=False, na_rep="–", border=0, classes="cw-table")
+                return service_table(record, scenario)
+
+            def table_html() -> str:
+                html = table().to_html(index=False, na_rep="–", border=0, classes="cw-table")
                 return f"<div class='e2e-services-table'>{html}</div>"
 
             def draw():
                 from casework.charts import service_chart
-                from casework.measures import service_table
 
-                return service_chart(service_table(record, scenario))
+                return service_chart(table())
 
             drawn = tuple(rows)
             self.services_table.show(drawn, table_html)

@@ -37,6 +37,29 @@ VIEWPORT = {"width": 1280, "height": 800}
 SCREENSHOTS = Path(os.environ.get("CASEWORK_SCREENSHOTS", REPO / "screenshots"))
 
 
+def watch_for_problems(page, problems: list[str]) -> None:
+    """Collect what a user would count as the page going wrong: script errors, console
+    errors and failed requests (sync or async Playwright page alike)."""
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and not any(skip in message.text for skip in IGNORED_CONSOLE)
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400
+            and not any(skip in response.url for skip in IGNORED_RESPONSES)
+            else None
+        ),
+    )
+
+
 def _chromium() -> str | None:
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)
@@ -117,24 +140,7 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(60_000)
     problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda message: (
-            problems.append(f"console: {message.text}")
-            if message.type == "error" and not any(skip in message.text for skip in IGNORED_CONSOLE)
-            else None
-        ),
-    )
-    page.on(
-        "response",
-        lambda response: (
-            problems.append(f"HTTP {response.status}: {response.url}")
-            if response.status >= 400
-            and not any(skip in response.url for skip in IGNORED_RESPONSES)
-            else None
-        ),
-    )
+    watch_for_problems(page, problems)
     page.problems = problems
     yield page
     context.close()

@@ -4,20 +4,17 @@ workbook's start page, works on the same scenario, and sees only their own case.
 
 import os
 import shutil
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from casework.server import free_port
+from casework.server import background, free_port
 from casework.session import case_id_for
 from casework.store import CaseStore
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, VIEWPORT
 from tests.browser.test_intake_browser import choose
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,38 +50,26 @@ def hub(chromium_path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     }
     env.pop("CASEWORK_HOME", None)  # each student's server must find their own home
     log_path = state / "jupyterhub.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
-            cwd=state,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/hub/login", timeout=2)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"JupyterHub did not start:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.5)
-        yield url, homes
+        with background(
+            [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
+            f"{url}/hub/login",
+            log_path,
+            cwd=state,
+            env=env,
+            what="JupyterHub",
+        ):
+            yield url, homes
+    except RuntimeError as error:
+        pytest.fail(str(error))
     finally:
-        process.terminate()  # the hub stops the proxy and the students' servers with it
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(log_path, SCREENSHOTS / "jupyterhub.log")
 
 
 def sign_in_and_write(browser, url: str, student: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(120_000)
     try:
