@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 import threading
 import time
@@ -131,8 +132,6 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--stagger", type=float, default=0.0, help="seconds between arrivals")
     args = parser.parse_args()
-    import os
-
     work = Path(tempfile.mkdtemp(prefix="casework-classroom-"))
     home = work / "home"
     home.mkdir()
