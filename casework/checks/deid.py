@@ -90,6 +90,7 @@ class _Data:
     last: dict[str, bool]
     places: dict[str, bool]
     multiword_places: dict[str, tuple[str, ...]]
+    states: frozenset[str]  # lower case: a state is broad enough to keep (Safe Harbor)
     employers: re.Pattern[str]
     generic: frozenset[str]
 
@@ -103,7 +104,8 @@ def _data() -> _Data:
         words = tuple(name.split())
         if len(words) > 1:
             multiword.setdefault(words[0], ())
-            multiword[words[0]] += (name,)
+            # longest first, so "New York City" is found before "New York"
+            multiword[words[0]] = tuple(sorted((*multiword[words[0]], name), key=len, reverse=True))
     employers = sorted(rules["employers"], key=len, reverse=True)
     return _Data(
         patterns=tuple(
@@ -119,6 +121,7 @@ def _data() -> _Data:
         last={name.lower(): common for name, common in word_list("names_last")},
         places=places,
         multiword_places=multiword,
+        states=frozenset(state.lower() for state in rules["states"]),
         generic=frozenset(rules["generic_place_words"]),
         employers=re.compile(
             r"(?<![\w'])(?:" + "|".join(re.escape(e) for e in employers) + r")(?![\w'])",
@@ -176,7 +179,14 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     # "…with my supervisor. As a result": a role word does not cue across a sentence end
     honorific = previous in _HONORIFICS  # "Mrs. O'Brien": the full stop ends no sentence
     role = "" if passage.is_sentence_start(i) and not honorific else previous
-    if token.text[:1].isupper() and role in _RELATIONS and token.text not in _NEVER_NAMES:
+    listed = token.text in data.not_names or token.text.capitalize() in data.not_names
+    if (
+        token.text[:1].isupper()
+        and role in _RELATIONS
+        and token.text not in _NEVER_NAMES
+        # "called APS", "her worker at CPS": an agency, not a person
+        and not (listed and (token.text.isupper() or role == "called"))
+    ):
         return True  # "her daughter Aaliyah": a name even if no list knows it
     if honorific and token.text.isalpha() and len(norm) > 1:
         return True  # "Dr. Williams", "mr. nguyen": whatever the case
@@ -185,11 +195,20 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     if proper:
         if role in _TITLES:
             return True
+        if norm in data.states and previous in _PLACE_CUES:
+            return False  # "moved from Georgia": the state, kept under Safe Harbor
         if norm in data.first:
             # A name that is also a word ("Hope") needs a cue when it opens a sentence.
             cued = previous in data.name_cues or following in data.name_after
             return not data.first[norm] or not passage.is_sentence_start(i) or cued
-        return norm in data.last and not data.last[norm] and not passage.is_sentence_start(i)
+        # "moved to Springfield": a place cue outranks the surname list
+        place_cued = norm in data.places and previous in _PLACE_CUES and role not in _TITLES
+        return (
+            norm in data.last
+            and not data.last[norm]
+            and not passage.is_sentence_start(i)
+            and not place_cued
+        )
     if _shape(token.text) != "lower" or norm not in data.first:
         return False
     if previous in _TITLES | {"named", "called", "nicknamed"}:
@@ -215,10 +234,15 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             and token.text.capitalize() not in data.not_names
             and token.text not in data.not_names
         )
+        capital = token.text[:1].isupper()
+        state = _state_at(passage, i) if capital else None
+        if state is not None and (norms[i] not in data.first or previous in _PLACE_CUES):
+            i = state  # Safe Harbor keeps states: "moved from New York"
+            continue
         if not _reads_as_name(passage, i, proper, declared):
             place = (
                 _place_at(passage, i, previous)
-                if proper and not passage.is_sentence_start(i)
+                if capital and not passage.is_sentence_start(i)
                 else None
             )
             if place:
@@ -240,6 +264,18 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                 break
         yield "name", token.start, tokens[end - 1].end
         i = end
+
+
+def _state_at(passage: Passage, i: int) -> int | None:
+    """If a state's name starts at token i (and is not part of a longer place), the index
+    just after it."""
+    data, norms = _data(), passage.norms
+    for length in (3, 2, 1):
+        name = " ".join(norms[i : i + length])
+        if len(norms[i : i + length]) == length and name in data.states:
+            longer = _place_at(passage, i, "")
+            return None if longer is not None and longer > i + length else i + length
+    return None
 
 
 def _place_at(passage: Passage, i: int, previous: str) -> int | None:

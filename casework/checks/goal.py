@@ -8,6 +8,7 @@ Word lists: `casework/rules/smart.yaml`.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -18,12 +19,12 @@ from casework.checks.findings import Finding, Report
 from casework.checks.text import Passage
 from casework.rules import load_rules
 
-_UNIT_DAYS = {
+_UNIT_DAYS: dict[str, float] = {
     "day": 1,
     "week": 7,
     "month": 30,
     "year": 365,
-    "hour": 1,
+    "hour": 1 / 24,  # crisis goals run in hours: "within 48 hours" is two days
     "semester": 120,
     "term": 120,
     "quarter": 90,
@@ -40,7 +41,6 @@ _AUXILIARY = {
     "jointly", "together", "first", "going", "at", "least", "not", "and", "or", "both", "with",
     "help", "support", "assistance", "of", "the", "case", "manager", "worker", "'s",
 }  # fmt: skip
-_SUSTAIN = {"maintain", "remain", "stay", "keep", "continue", "abstain", "live"}
 # One-off actions: done or not done, so the action itself is the measure.
 _ONE_OFF = {
     "call", "contact", "email", "text", "phone", "visit", "meet", "tour", "sign", "submit", "file",
@@ -57,6 +57,13 @@ _PARTICIPLES = {
 }  # fmt: skip
 _MEASURE_PHRASES = re.compile(
     r"\b(?:in full|on time|in a row|as prescribed|every time|without missing)\b", re.I
+)
+_DAYS_OF_WEEK = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_FREQUENCY = re.compile(
+    rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|morning|evening|night|weekday|"
+    rf"weekend|payday|paycheck|{_DAYS_OF_WEEK})s?\b|\b(?:daily|weekly|biweekly|fortnightly|"
+    r"monthly|nightly)\b|\b(?:once|twice|\w+\s+times)\s+(?:a|per|each)\s+\w+",
+    re.I,
 )
 _VAGUE_PHRASES = re.compile(
     r"\b(work(?:s|ing)? on|think(?:s|ing)? about|be (?:more|less|better)|get better|do better|feel better|"
@@ -86,7 +93,8 @@ def _time_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\b(?:{by}|on)\s+(?:day|week|month)\s+(?P<day>\d+)\b", re.I),
         re.compile(
             rf"\b(?:within|in|over|for|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?"
-            rf"(?P<n>{number})\s*(?:-\s*)?(?P<unit>{unit})s?\b",
+            # "for the two months of back rent" names what is owed, not a period
+            rf"(?P<n>{number})\s*(?:-\s*)?(?P<unit>{unit})s?\b(?!\s+of\b)",
             re.I,
         ),
         re.compile(
@@ -167,24 +175,39 @@ class _Parse:
     time_spans: list[tuple[int, int]] = field(default_factory=list)
     deadline_days: int | None = None
     vague_time: str | None = None
+    measure: str | None = None  # why the goal can be checked, when it can: see `_measure`
+    wish: str | None = None  # "wants to", when the goal is stated as a wish
+
+    @property
+    def outcome(self) -> bool:
+        """Does the goal name a result ("find housing") rather than an action?"""
+        return bool(self.verbs) and self.verbs[0] in _lists()["outcome_verbs"]
 
 
 def _time(text: str, parse: _Parse) -> None:
     if not _TIME_PATTERNS:
         _TIME_PATTERNS.extend(_time_patterns())
+    # An explicit day ("by day 30") outranks a deadline period ("within 60 days"), which
+    # outranks a running period ("for 8 weeks"): the contract must show the day the goal
+    # itself names.
+    best: tuple[int, int] | None = None  # (rank, -days): the lowest rank, then the longest
     for pattern in _TIME_PATTERNS:
         for match in pattern.finditer(text):
             parse.time_spans.append(match.span())
             groups = match.groupdict()
             if groups.get("day"):
-                days = int(groups["day"])
+                rank, days = 0, int(groups["day"])
             elif groups.get("unit"):
                 raw = (groups.get("n") or "1").lower()
                 count = int(raw) if raw.isdigit() else _NUMBER_VALUES.get(raw, 1)
-                days = count * _UNIT_DAYS.get(groups["unit"].lower().rstrip("s"), 1)
+                unit = _UNIT_DAYS.get(groups["unit"].lower().rstrip("s"), 1)
+                days = math.ceil(count * unit)
+                period = match.group(0).split()[0].lower() in {"for", "over", "during"}
+                rank = 2 if period else 1
             else:
                 continue
-            if parse.deadline_days is None or days > parse.deadline_days:
+            if best is None or (rank, -days) < best:
+                best = (rank, -days)
                 parse.deadline_days = days
     parse.time_spans = _merged(parse.time_spans)
     lowered = f" {text.lower()} "
@@ -274,13 +297,35 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
     vague = _VAGUE_PHRASES.search(text)
     verb = parse.verbs[0]
     has_object = bool(measurable.met)
+    if parse.wish:
+        return Criterion(
+            False,
+            f"“{parse.wish}” records a wish. Keep the wish, in the client's words, as the "
+            "priority this goal serves; the goal says what the client will do about it "
+            "(“Within 14 days, Jordan will sign an occupancy agreement for a room.”).",
+        )
+    compliance = next((t for t in passage.tokens if t.norm in lists["compliance_words"]), None)
+    if compliance:
+        return Criterion(
+            False,
+            f"“{compliance.text}” makes the program's rules the goal. Rules are the program's "
+            "expectation, not something the client set out to achieve; ask what the client "
+            "wants, and write that (explain any rule openly, beside the plan).",
+        )
     if vague and not _in_spans(vague.start(), parse.time_spans):
         return Criterion(
             False,
             f"“{vague.group(0)}” names a direction, not an action someone could see. Name the one thing the client will do.",
         )
+    if parse.outcome and not parse.measure:
+        return Criterion(
+            False,
+            f"“{_phrase(passage, parse)}” names a result, not something anyone could see the "
+            "client do. Name the action that gets there (apply, sign, attend), or what will "
+            "show it happened (a signed lease, a weekly test result).",
+        )
     if verb in lists["vague_verbs"] and (
-        verb not in lists["concrete_verbs"] or not (has_object or verb in _SUSTAIN)
+        verb not in lists["concrete_verbs"] or not (has_object or parse.measure)
     ):
         return Criterion(
             False,
@@ -295,10 +340,13 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
     return Criterion(True, f"{who} will {verb}: one concrete action.")
 
 
-def _measurable(text: str, passage: Passage, parse: _Parse) -> Criterion:
+def _measure(text: str, passage: Passage, parse: _Parse) -> str | None:
+    """What makes the goal checkable, in a sentence, or None: a count, an amount, a
+    frequency over a set period, a standard, a named check or a document in hand."""
     lists, norms, tokens = _lists(), passage.norms, passage.tokens
-    outside = [i for i, t in enumerate(tokens) if not _in_spans(t.start, parse.time_spans)]
-    for i in outside:
+    for i, token in enumerate(tokens):
+        if _in_spans(token.start, parse.time_spans):
+            continue
         word = norms[i]
         if (
             word.isdigit()
@@ -307,33 +355,60 @@ def _measurable(text: str, passage: Passage, parse: _Parse) -> Criterion:
         ):
             if word in {"all", "both"} and i + 1 < len(norms) and norms[i + 1] in {"the", "of"}:
                 continue
-            return Criterion(
-                True, f"“{tokens[i].text}” gives a count or frequency to check against."
-            )
+            return f"“{token.text}” gives a count or frequency to check against."
     if re.search(r"[$€£]\s?\d|\d\s?%|\bpercent\b|\bdollars?\b", text, re.I):
-        return Criterion(True, "An amount gives a figure to check against.")
-    if parse.verbs and parse.verbs[0] in _SUSTAIN and parse.deadline_days:
-        return Criterion(True, "A sustained change over a set period can be counted day by day.")
-    measure = _MEASURE_PHRASES.search(text)
-    if measure:
-        return Criterion(True, f"“{measure.group(0)}” is a standard anyone can check.")
-    if parse.verb_index is not None:
-        window = norms[parse.verb_index : parse.verb_index + 8]
-        artefact = next((w for w in window if w in lists["artefacts"]), None)
-        verb = parse.verbs[0] if parse.verbs else ""
-        if artefact and verb in lists["concrete_verbs"]:
-            return Criterion(
-                True, f"A {artefact} done or in hand is a completion anyone can verify."
-            )
-        has_object = (
-            parse.verb_index + 1 < len(norms)
-            and norms[parse.verb_index + 1] not in lists["vague_measures"]
+        return "An amount gives a figure to check against."
+    frequency = _FREQUENCY.search(text)
+    if frequency and parse.deadline_days:
+        return f"“{frequency.group(0)}” over a set period is a count anyone can check."
+    standard = _MEASURE_PHRASES.search(text)
+    if standard:
+        return f"“{standard.group(0)}” is a standard anyone can check."
+    lowered = text.lower()
+    cue = next((c for c in lists["verification_cues"] if c in lowered), None)
+    if cue:
+        return f"“{cue}” names how it will be checked."
+    if parse.verb_index is None:
+        return None
+    window = norms[parse.verb_index : parse.verb_index + 8]
+    if parse.outcome:
+        proof = next((w for w in window if w in lists["proofs"]), None)
+        return f"A {proof} in hand shows the result happened." if proof else None
+    artefact = next((w for w in window if w in lists["artefacts"]), None)
+    verb = parse.verbs[0] if parse.verbs else ""
+    if artefact and verb in lists["concrete_verbs"]:
+        return f"A {artefact} done or in hand is a completion anyone can verify."
+    has_object = (
+        parse.verb_index + 1 < len(norms)
+        and norms[parse.verb_index + 1] not in lists["vague_measures"]
+    )
+    if verb in _ONE_OFF and has_object:
+        return f"“{verb}” is a one-off action: done or not done, anyone can check."
+    return None
+
+
+def _phrase(passage: Passage, parse: _Parse) -> str:
+    """The goal's verb and the next few words: "find housing"."""
+    start = parse.verb_index or 0
+    words = [
+        t.text for t in passage.tokens[start : start + 4] if not _in_spans(t.start, parse.time_spans)
+    ]
+    vague_times = _lists()["vague_times"]
+    while words and words[-1].lower() in vague_times:
+        words.pop()
+    return " ".join(words)
+
+
+def _measurable(passage: Passage, parse: _Parse) -> Criterion:
+    if parse.measure:
+        return Criterion(True, parse.measure)
+    if parse.outcome:
+        return Criterion(
+            False,
+            f"“{_phrase(passage, parse)}” is a result: say how you will both know it happened "
+            "(a signed lease, a pay stub, a count of meetings attended).",
         )
-        if verb in _ONE_OFF and has_object:
-            return Criterion(
-                True, f"“{verb}” is a one-off action: done or not done, anyone can check."
-            )
-    vague = next((w for w in norms if w in lists["vague_measures"]), None)
+    vague = next((w for w in passage.norms if w in _lists()["vague_measures"]), None)
     if vague:
         return Criterion(
             False,
@@ -342,6 +417,15 @@ def _measurable(text: str, passage: Passage, parse: _Parse) -> Criterion:
     return Criterion(
         False,
         "Nothing here can be counted or checked. Add how many, how often, or the document that shows it was done.",
+    )
+
+
+def _wish(text: str, passage: Passage, parse: _Parse) -> str | None:
+    if parse.verb_index is None:
+        return None
+    before = text[: passage.tokens[parse.verb_index].start].lower().replace("’", "'")
+    return next(
+        (cue for cue in _lists()["wish_cues"] if re.search(rf"(?<![\w']){cue}\b", before)), None
     )
 
 
@@ -452,7 +536,9 @@ def check_goal(text: str, context: GoalContext | None = None) -> GoalReport:
     parse = _Parse()
     _time(text, parse)
     _actor_and_verbs(passage, parse)
-    measurable = _measurable(text, passage, parse)
+    parse.measure = _measure(text, passage, parse)
+    parse.wish = _wish(text, passage, parse)
+    measurable = _measurable(passage, parse)
     criteria = {
         "specific": _specific(text, passage, parse, measurable),
         "measurable": measurable,

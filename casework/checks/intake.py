@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from casework.checks.findings import Finding, Report
 from casework.checks.note import check_note
 from casework.checks.text import Passage
 from casework.model import Intake, Scenario
+from casework.rules import load_rules
 from casework.screening import (
     OUTCOME_LABELS,
     screen_eligibility,
@@ -30,6 +32,39 @@ def _words(text: str) -> int:
 def has_quote(text: str) -> bool:
     """Does the text quote someone? The same reading of quotation marks as the coach's."""
     return bool(Passage(text).quotes)
+
+
+@cache
+def _reflection_rules() -> tuple[str, str, list[tuple[str, str, re.Pattern[str]]], tuple[str, ...]]:
+    data = load_rules("reflection")
+    kinds = [
+        (kind["label"], kind["why"], re.compile("|".join(kind["patterns"]), re.IGNORECASE))
+        for kind in data["kinds"].values()
+    ]
+    return data["source"], data["example"], kinds, tuple(data["reflecting_cues"])
+
+
+def reflection_substitute(reflection: str) -> Finding | None:
+    """Reassurance, sympathy, advice or judgement offered in place of a reflection."""
+    source, example, kinds, reflecting = _reflection_rules()
+    text = reflection.replace("’", "'")
+    for label, why, pattern in kinds:
+        match = pattern.search(text)
+        lead_in = text[max(0, match.start() - 40) : match.start()].lower() if match else ""
+        if match and not any(cue in lead_in for cue in reflecting):
+            return Finding(
+                rule=f"intake.rapport.reflection.{label}",
+                category="rapport",
+                severity="warning",
+                message=(
+                    f"“{reflection[match.start() : match.end()].strip()}” is {label}, not a "
+                    f"reflection. {why} Empathy, not sympathy: give the client's meaning back "
+                    "in your words, so they know you understood."
+                ),
+                suggestion=example,
+                source=source,
+            )
+    return None
 
 
 def check_rapport(intake: Intake) -> Report:
@@ -71,7 +106,10 @@ def check_rapport(intake: Intake) -> Report:
                 source=GUIDE,
             )
         )
-    if _words(intake.reflection) >= _MIN_WORDS:
+    substitute = reflection_substitute(intake.reflection)
+    if substitute is not None:
+        findings.append(substitute)
+    elif _words(intake.reflection) >= _MIN_WORDS:
         strengths.append("You reflected back what you heard, which shows the client you listened.")
     else:
         findings.append(

@@ -3,6 +3,8 @@
 A term is written `PHRASE [!NEXT|NEXT...] [^PREVIOUS|PREVIOUS...] [=> INSTEAD]`:
 
 - PHRASE lists alternative phrases separated by `|` (`claims|claimed|bad attitude`);
+  within a phrase, `/` lists alternative words for one slot (`expressed/voiced anger/fear`
+  is four phrases);
   a hyphenated word matches as two words or as one (`non-compliant`, `noncompliant`);
 - `!` lists words that cancel the match when they come next (`alcoholic !beverage`);
 - `^` lists words that cancel it when they come just before (`resistant ^treatment`);
@@ -36,6 +38,8 @@ class Group:
     context: str = "any"
     attribution_excuses: bool = True
     diagnosis_excuses: bool = False
+    observable_excuses: bool = False  # behaviour recorded after it, in its sentence, earns it
+    quote_excuses: bool = False  # a quotation in its sentence supplies what it lacked
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,13 @@ class Term:
 
 
 def _word_forms(word: str) -> list[tuple[str, ...]]:
-    """One written word as token sequences: `non-compliant` → (non, compliant) and (noncompliant,)."""
-    parts = tuple(p for p in word.split("-") if p)
-    return [parts, ("".join(parts),)] if len(parts) > 1 else [parts]
+    """One written word as token sequences: `non-compliant` → (non, compliant) and
+    (noncompliant,); `voiced/expressed` → (voiced,) and (expressed,)."""
+    forms: list[tuple[str, ...]] = []
+    for alternative in word.split("/"):
+        parts = tuple(p for p in alternative.split("-") if p)
+        forms += [parts, ("".join(parts),)] if len(parts) > 1 else [parts]
+    return forms
 
 
 def _expand(phrases: str) -> list[tuple[str, ...]]:

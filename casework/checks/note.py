@@ -32,6 +32,9 @@ _POSSESSION = frozenset(
 _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
 _RESULT_VERBS = frozenset({"came", "back", "returned"})  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
+# The person words that mean the client: anyone else is named in a judgment's message.
+_CLIENT_WORDS = frozenset({"client", "clients", "patient", "patients", "participant", "consumer",
+    "applicant", "customer", "member"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Context:
     diagnosis_cues: frozenset[str]
     clinical_sources: frozenset[str]
     substance_tests: frozenset[str]
+    observable_cues: frozenset[str]
+    negations: frozenset[str]
     quote_cues: frozenset[str]
 
 
@@ -77,21 +82,25 @@ class _Reader:
         return token.text[:1].isupper() and token.norm in _first_names()
 
     def describes_person(self, start: int, end: int) -> bool:
+        return self.person_described(start, end) is not None
+
+    def person_described(self, start: int, end: int) -> int | None:
+        """The index of the person the words at `start:end` describe, or None."""
         norms, clause = self.norms, self.p.clause_of(self.p.tokens[start].start)
         if (
             end < len(norms)
             and norms[end] in self.c.person_words
             and norms[end] not in {"i", "we", "you"}
         ):
-            return True  # "difficult client", "angry man"
+            return end  # "difficult client", "angry man"
         if start > 0 and norms[start - 1] in _POSSESSION:
-            return False  # "has ADHD", "with bipolar disorder": a condition, not a label
+            return None  # "has ADHD", "with bipolar disorder": a condition, not a label
         j, coordinated = start - 1, 0
         while (
             j >= 0 and start - j <= _MAX_WALK and self.p.clause_of(self.p.tokens[j].start) == clause
         ):
             if self._is_person(j):
-                return True
+                return j
             word = norms[j]
             if word in self.c.linking_words:
                 j -= 1
@@ -103,8 +112,54 @@ class _Reader:
             ):
                 j, coordinated = j - 1, coordinated + 1  # "loud, aggressive"
             else:
+                return None
+        return None
+
+    def whose(self, start: int, end: int) -> str:
+        """Whom a judgment is about, for its message: "the client's", "the boyfriend's"."""
+        index = self.person_described(start, end)
+        word = self.norms[index] if index is not None else "client"
+        if word in _CLIENT_WORDS:
+            return "the client's"
+        if (
+            word in self.c.person_words
+            and word.isalpha()
+            and len(word) > 3
+            and word not in {"they", "them", "himself", "herself", "themselves", "who"}
+        ):
+            return f"the {word}'s"
+        return "a person's"
+
+    def negated(self, start: int) -> bool:
+        """Is the match denied: "is not a difficult person", "was never hostile"?"""
+        clause, j = self.p.clause_of(self.p.tokens[start].start), start - 1
+        while j >= 0 and start - j <= 4 and self.p.clause_of(self.p.tokens[j].start) == clause:
+            word = self.norms[j]
+            if word in self.c.negations:
+                return True
+            if word not in self.c.linking_words and word not in {"a", "an", "the"}:
                 return False
+            j -= 1
         return False
+
+    def shown_after(self, end: int) -> bool:
+        """Does the sentence go on to record what was seen or said (behaviour or a quote)?"""
+        p = self.p
+        if end >= len(self.norms):
+            return False
+        sentence = p.sentence_of(p.tokens[end - 1].start)
+        for k in range(end, len(self.norms)):
+            if p.sentence_of(p.tokens[k].start) != sentence:
+                return False
+            if self.norms[k] in self.c.observable_cues or p.in_quote(p.tokens[k].start):
+                return True
+        return False
+
+    def sentence_quotes(self, start: int) -> bool:
+        """Does the sentence around token `start` quote someone?"""
+        p = self.p
+        sentence = p.sentence_of(p.tokens[start].start)
+        return any(p.sentence_of(q_start) == sentence for q_start, _ in p.quotes)
 
     def _subject_is_institution(self, start: int, end: int) -> bool:
         j = start - 1
@@ -143,9 +198,13 @@ class _Reader:
         return norms[end] in _STATUS_NEXT or next_clause or sentence_ends
 
     def applies(self, term: Term, start: int, end: int) -> bool:
-        kind = term.group.context
+        group, kind = term.group, term.group.context
+        if group.observable_excuses and self.shown_after(end):
+            return False
+        if group.quote_excuses and self.sentence_quotes(start):
+            return False
         if kind == "person":
-            return self.describes_person(start, end)
+            return self.describes_person(start, end) and not self.negated(start)
         if kind == "actor":
             return not self._subject_is_institution(start, end)
         if kind == "substance":
@@ -213,7 +272,7 @@ class _Reader:
 
 
 def _finding(
-    group: Group, term: Term, text: str, start: int, end: int, attributed: bool
+    group: Group, term: Term, text: str, start: int, end: int, attributed: bool, whose: str
 ) -> Finding:
     if attributed:
         return Finding(
@@ -234,7 +293,7 @@ def _finding(
         rule=group.id,
         category=group.category,
         severity=group.severity,  # type: ignore[arg-type]
-        message=f"{group.message.format(term=text)} {group.why}",
+        message=f"{group.message.format(term=text, whose=whose)} {group.why}",
         suggestion=suggestion,
         source=group.source,
         start=start,
@@ -301,8 +360,11 @@ def check_note(text: str) -> Report:
                 group.attribution_excuses and group.severity != "info" and reader.attributed(i)
             )
             span_start, span_end = tokens[i].start, tokens[end - 1].end
+            whose = reader.whose(i, end) if group.context == "person" else "the client's"
             findings.append(
-                _finding(group, term, text[span_start:span_end], span_start, span_end, attributed)
+                _finding(
+                    group, term, text[span_start:span_end], span_start, span_end, attributed, whose
+                )
             )
             i, matched = end, True
             break
@@ -322,12 +384,15 @@ def _note_elements() -> tuple[str, list[tuple[dict, list[re.Pattern[str]]]]]:
     return data["source"], [(e, [re.compile(p) for p in e["patterns"]]) for e in data["elements"]]
 
 
-def check_contact_note(text: str) -> Report:
-    """A whole contact note: the coach's language findings plus what the note leaves out."""
+def check_contact_note(text: str, kind: str | None = None) -> Report:
+    """A whole contact note: the coach's language findings plus what the note leaves out.
+    `kind` is the timeline event's kind: some elements do not apply to every contact."""
     language = check_note(text)
     source, elements = _note_elements()
     missing, present = [], []
     for element, patterns in elements:
+        if kind is not None and kind in element.get("not_for", ()):
+            continue
         if any(pattern.search(text) for pattern in patterns):
             present.append(element["label"])
             continue
