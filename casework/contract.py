@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from casework.checks.consent import consent_basis, until
 from casework.checks.plan import (
     CASE_MANAGER,
     CLIENT,
@@ -18,7 +19,21 @@ from casework.checks.plan import (
     party_name,
     resources_by_id,
 )
-from casework.model import CaseRecord, Scenario
+from casework.model import CarePlan, CaseRecord, Scenario
+from casework.rules import load_rules
+
+# What the client's copy says about each provider the plan names, by its consent basis.
+_NO_RELEASE = {
+    "release": "{name}: no release signed yet. We share nothing about you with them until you sign one.",
+    "not_required_report": (
+        "{name}: a report of suspected harm does not need your signature. We will tell you "
+        "when a report is made, as soon as it is safe to."
+    ),
+    "not_required_emergency": (
+        "{name}: in an emergency we call them without waiting for your signature, and tell "
+        "you what we shared."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -75,10 +90,7 @@ def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
             (plan.if_not_done.strip() or "(Not agreed yet.)",),
         )
     )
-    shared = [
-        f"{party_name(p, scenario)}: {release.shared} (for {release.purpose}), signed {_day(release.signed_day)}."
-        for p, release in plan.releases.items()
-    ]
+    shared = _sharing(plan, scenario)
     if shared:
         sections.append(Section("What you agreed we may share", (), tuple(shared)))
     signatures = []
@@ -93,6 +105,27 @@ def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
             signatures.append(f"{who}: not signed yet.")
     sections.append(Section("Signatures", (), tuple(signatures)))
     return sections
+
+
+def _sharing(plan: CarePlan, scenario: Scenario) -> list[str]:
+    """Each release, with when it ends or that it was revoked; then each provider named
+    without one, so the client's copy says nothing is shared with them yet."""
+    lines = []
+    for provider, release in plan.releases.items():
+        line = (
+            f"{party_name(provider, scenario)}: {release.shared} (for {release.purpose}), "
+            f"signed {_day(release.signed_day)}"
+        )
+        if until(release):
+            line += f", {until(release)}"
+        if release.revoked_day is not None:
+            line += f". You took it back on day {release.revoked_day}: nothing more is shared"
+        lines.append(line + ".")
+    for provider in participants(plan, scenario)[2:]:
+        if provider not in plan.releases:
+            basis = consent_basis(provider, scenario)
+            lines.append(_NO_RELEASE[basis].format(name=party_name(provider, scenario)))
+    return lines
 
 
 def contract_markdown(record: CaseRecord, scenario: Scenario) -> str:
@@ -133,6 +166,16 @@ def contract_html(record: CaseRecord, scenario: Scenario, status: ContractStatus
     blocking = "".join(
         f"<p class='cw-panel cw-error'>✗ {escape(f.message)}</p>" for f in status.blocking
     )
+    # consent to-dos sit beside the contract without counting against it
+    to_do = "".join(
+        f"<p class='cw-panel cw-{f.severity} e2e-contract-to-do'>"
+        f"{'!' if f.severity == 'warning' else 'i'} {escape(f.message)}</p>"
+        for f in status.to_do
+    )
+    credit = (
+        "<p class='cw-muted e2e-contract-source'><small>The six elements: "
+        f"{escape(' '.join(load_rules('care_plan')['contract_source'].split()))}.</small></p>"
+    )
     body = [f"<h3>Care plan and agreement: {escape(scenario.client.name)}</h3>"]
     for section in contract_sections(record, scenario):
         body.append(f"<h4>{escape(section.heading)}</h4>")
@@ -140,6 +183,6 @@ def contract_html(record: CaseRecord, scenario: Scenario, status: ContractStatus
         if section.items:
             body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in section.items) + "</ul>")
     return (
-        f"{verdict}{blocking}<ul class='cw-checklist'>{checklist}</ul>"
+        f"{verdict}{blocking}{to_do}<ul class='cw-checklist'>{checklist}</ul>{credit}"
         f"<article class='cw-document e2e-contract-document'>{''.join(body)}</article>"
     )

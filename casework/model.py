@@ -148,6 +148,11 @@ class Strengths(Strict):
     cultural_assets: list[Text] = Field(min_length=1)
 
 
+# Why sharing is allowed: the client's release, or a report or emergency that the law lets
+# go ahead without it (HIPAA 45 CFR 164.512(b), (c), (j)). Wording: rules/consent.yaml.
+ConsentBasis = Literal["release", "not_required_report", "not_required_emergency"]
+
+
 class Resource(Strict):
     """One entry of the community's resource directory (design brief, stage 0)."""
 
@@ -167,6 +172,15 @@ class Resource(Strict):
     cost: Text
     how_to_refer: Text
     evidence: Text = Field(description="What is known about whether the service works.")
+    consent: ConsentBasis = Field(
+        default="release",
+        description=(
+            "What sharing the client's information with this service needs: the client's "
+            "written release (the default), or none for a line that takes reports of "
+            "suspected abuse, neglect or exploitation (not_required_report) or an emergency "
+            "service (not_required_emergency). See casework/rules/consent.yaml."
+        ),
+    )
 
 
 class EventKind(StrEnum):
@@ -185,6 +199,8 @@ class TimelineEvent(Strict):
     client_statement: str | None = None
 
 
+# HUD's HMIS destination groups (Data Standards FY2024, 3.12 Destination); labels and
+# examples in rules/closure.yaml. Saved case files store these keys: never rename them.
 ExitDestination = Literal["permanent", "temporary", "institutional", "homeless", "other"]
 
 
@@ -355,19 +371,31 @@ class ActionStep(Record):
     after: list[str] = []  # ids of steps that must be done first
 
 
+# A Goal Attainment Scaling level: "-2" much less than expected … "0" the expected outcome
+# … "2" much more than expected (Kiresuk & Sherman 1968).
+GasLevel = Literal["-2", "-1", "0", "1", "2"]
+
+
 class Goal(Record):
     text: str = ""
     domain: LifeDomain | None = None
     priority: str = ""  # the client's stated priority this goal serves, verbatim
     steps: dict[str, ActionStep] = {}
+    # what each GAS level looks like for this goal, written before any review; empty in
+    # case files saved before levels existed (the check: casework/checks/gas.py)
+    gas_levels: dict[GasLevel, str] = {}
 
 
 class Release(Record):
-    """The client's release of information for one provider."""
+    """The client's release of information for one provider (the key in `CarePlan.releases`
+    says with whom). New fields have defaults so case files saved before them still open."""
 
     shared: str = ""  # what may be shared
     purpose: str = ""
     signed_day: int | None = Field(default=None, ge=0)
+    expires_day: int | None = Field(default=None, ge=0)  # the day it ends, or
+    expires_event: str = ""  # the event that ends it, e.g. "when the case closes"
+    revoked_day: int | None = Field(default=None, ge=0)  # the day the client revoked it
 
 
 class Signature(Record):

@@ -73,7 +73,10 @@ be built on. In it you:
    education, legal, safety) on a 1–5 scale: 1 *in crisis*, 2 *vulnerable*, 3 *safe*,
    4 *building capacity*, 5 *empowered*. Tick the facts each score rests on. When
    unsure between two levels, choose the lower one. A domain in crisis needs an action
-   today.
+   today. The levels follow the Arizona Self-Sufficiency Matrix, whose 17 domains are
+   folded into these six: a child's schooling and childcare count under work and
+   education, parenting under social support, and a domain is scored at its part worst
+   off. As on the matrix, a household with a notice to leave is in crisis for housing.
 2. **Record strengths beside needs**: personal qualities, people who help, the
    community around them, past successes, culture. An assessment of problems alone
    tells the client only what is wrong.
@@ -95,15 +98,23 @@ A care plan is an agreement, not a prescription. In it you:
 1. **Write goals in the client's priorities**, each one SMART: specific, measurable,
    achievable, relevant and time-bound. The checklist under each goal updates as you
    type, and it uses the case: the plan's time limit, the assessed needs, what the
-   client said matters.
+   client said matters. Under each goal, write with the client what its Goal
+   Attainment Scaling levels look like, from −2 (much less than expected) to +2 (much
+   more), with 0 the outcome you both think most likely. The goal reviews in
+   monitoring are scored against these levels, so they are written now, in advance.
 2. **Break each goal into steps**: what, who is responsible, by when, how often,
    where, what could get in the way and what you will do about it. Everyone in the
    plan, the client and you included, has at least one task.
-3. **Ask for consent** before a provider is named: the client's release says what
-   may be shared with whom, and why.
+3. **Ask for consent** before anything about the client is shared: the client's
+   release says what may be shared with whom, why, and until when, and the client may
+   revoke it. A release governs what you share, not who is named in the plan. A report
+   of suspected abuse or neglect, or a call in an emergency, needs no consent: tell the
+   client when it is safe to. Someone who is not your client gives their own consent.
 4. **Write the contract** with its six parts (realistic goals, time limits, planned
    actions, who is responsible, what happens if a party does not act, signatures with
-   dates) and check that the client's copy is easy to read.
+   dates), as the *Encyclopedia of Social Work*'s entry on case management lists them
+   after Jones & Biesecker and Stein, Gambrill & Wiltse, and check that the client's
+   copy is easy to read.
 
 Open the same scenario as before: the assessment's needs and the client's words from
 intake are shown at the top."""
@@ -119,14 +130,19 @@ Plans meet real life. In monitoring you follow the case as it unfolds:
    there, what the client said in their own words, the services given or arranged,
    and the next step. Write what you saw and heard, not labels ("did not come to the
    session and did not answer two calls", not "noncompliant").
-2. **Review the goals by Goal Attainment Scaling**: each goal from −2 (much less than
-   expected) through 0 (as expected) to +2 (much more). The summary T-score is 50 when
-   the goals are on track as a whole.
+2. **Review the goals by Goal Attainment Scaling**: find the level, written for each
+   goal in the care plan before any review, that matches what happened, from −2 (much
+   less than expected) through 0 (as expected) to +2 (much more). A goal with no
+   written levels cannot be scored: without them a score is an opinion, not a measure
+   (Kiresuk & Sherman 1968). The summary T-score is 50 when the goals are on track as
+   a whole.
 3. **Track the services**: referrals, sessions offered and attended, completion. A
    service that was planned but never started is a gap in the plan.
-4. **Analyze and adjust.** A crisis, new information, missed contacts piling up or a
-   falling T-score all call for a response before the case moves on: reassess, change
-   the plan, or write down why the plan stays as it is.
+4. **Analyze and adjust** (Bonnie Spring's phrase, quoted in Clarity Human Services'
+   white paper *3 Principles for Effective Social Work Case Management*). A crisis, new
+   information, missed contacts piling up or a falling T-score all call for a response
+   before the case moves on: reassess, change the plan, or write down why the plan
+   stays as it is.
 
 Open the same scenario as before: the goals and providers come from your care plan."""
     return _stage(text, "monitoring", "MonitoringApp")
@@ -143,7 +159,10 @@ Ending well is part of the help. In closure you:
    better-fitting service).
 2. **Plan the ending with the client**: notice well in advance, a review of the
    progress together, a plan for trouble, the resources handed over with how to reach
-   them, a follow-up, the closure reason and where the client goes next.
+   them, a follow-up, the closure reason and where the client goes next, in HUD's
+   destination groups (HMIS Data Standards, 3.12): emergency shelter counts as
+   homeless, transitional housing as temporary, foster care and nursing homes as
+   institutional.
 3. **Write the closure summary**, starting from a draft built from the record.
 4. **Ask the practice supervisor to approve the closure.** Requests that are not ready
    come back with the missing items.

@@ -21,7 +21,9 @@ NOTE = (
 )
 
 
-# the instructor's reading of the eviction scenario at intake
+# a student's reading of the eviction scenario at intake: the instructor's, except one level
+# higher on basic needs and on employment and education (the answer key scores the notice to
+# leave as in crisis and Teo's absences as vulnerable: rules/self_sufficiency.yaml)
 SCORES = {
     LifeDomain.basic_needs: 2,
     LifeDomain.health: 3,

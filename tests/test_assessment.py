@@ -170,3 +170,62 @@ def test_reassessment_keeps_both_pictures_and_reports_the_change():
     current = current_ratings(assessment)
     assert current[LifeDomain.health].score == 1
     assert current[LifeDomain.legal].score == 4
+
+
+# --- the Arizona Self-Sufficiency Matrix and the workbook's six domains -----------------
+
+
+def test_a_household_threatened_with_eviction_is_in_crisis_for_housing_arizona_matrix(eviction):
+    """Arizona Self-Sufficiency Matrix, housing: homeless or threatened with eviction is
+    level 1 (in crisis). A written notice to leave is described at level 1, not 2, and the
+    eviction scenario's answer key scores basic needs 1."""
+    crisis, vulnerable = levels(LifeDomain.basic_needs)[:2]
+    assert "eviction" in crisis.description.lower() or "notice to leave" in crisis.description
+    assert "notice" not in vulnerable.description.lower().replace("no notice", "")
+    assert eviction.instructor_notes.domain_scores[LifeDomain.basic_needs] == 1
+
+
+def test_the_eviction_judgement_call_is_written_in_the_rules_with_its_reason():
+    """Issue 13 item 14: a judgement call is written in the rule's YAML, with the reason,
+    where an instructor can see and change it."""
+    from casework.rules import load_rules
+
+    calls = load_rules("self_sufficiency")["judgement_calls"]
+    eviction = calls["eviction_threatened"]
+    assert eviction["level"] == 1 and eviction["domain"] == "basic_needs"
+    assert len(eviction["reason"].split()) > 20
+    assert "matrix" in eviction["reason"].lower()
+
+
+def test_every_arizona_matrix_domain_folds_into_one_workbook_domain_with_the_reason():
+    """The Arizona matrix's 17 domains are mapped onto the workbook's six, and the map says
+    why they are folded and how a folded domain is scored."""
+    from casework.checks.assessment import matrix_domains
+    from casework.rules import load_rules
+
+    folded = matrix_domains()
+    assert len(folded) == 17
+    assert set(folded.values()) == set(LifeDomain)
+    assert folded["children_education"] == LifeDomain.employment_education
+    assert folded["childcare"] == LifeDomain.employment_education
+    assert folded["parenting"] == LifeDomain.social_support
+    assert folded["housing"] == LifeDomain.basic_needs
+    rules = load_rules("self_sufficiency")["matrix_domains"]
+    assert rules["reason"].strip() and rules["scoring"].strip()
+
+
+def test_each_domain_says_which_matrix_domains_it_covers_including_childrens_school():
+    from casework.checks.assessment import domain_covers
+
+    assert "school" in domain_covers(LifeDomain.employment_education).lower()
+    assert "childcare" in domain_covers(LifeDomain.employment_education).lower()
+    assert "parenting" in domain_covers(LifeDomain.social_support).lower()
+    assert "worst off" in domain_covers(LifeDomain.employment_education)
+
+
+def test_a_childs_eleven_absences_are_evidence_in_employment_and_education(eviction):
+    """Children's education is folded into employment and education, scored at its part
+    worst off: Teo's attendance is a fact there, and the answer key scores it vulnerable."""
+    facts = eviction.domains[LifeDomain.employment_education].facts
+    assert any("eleven" in fact and "Teo" in fact for fact in facts)
+    assert eviction.instructor_notes.domain_scores[LifeDomain.employment_education] == 2

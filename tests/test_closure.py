@@ -156,3 +156,81 @@ def test_the_summary_draft_is_built_from_the_record_and_passes_the_coach(evictio
     assert check_summary(draft).ok, check_summary(draft).findings
     assert not check_summary("").ok
     assert not check_summary("She was noncompliant with the plan.").ok
+
+
+# --- exit destinations: HUD HMIS Data Standards Manual (FY2024), 3.12 Destination --------
+
+
+def test_hud_3_12_emergency_shelter_is_a_homeless_situation_not_a_temporary_one():
+    """HUD HMIS Data Standards (FY2024) 3.12: emergency shelter, a safe haven and a place not
+    meant for habitation are Homeless Situations; the temporary group holds none of them."""
+    from casework.checks.closure import exit_destination_examples, exit_destinations
+
+    labels, examples = exit_destinations(), exit_destination_examples()
+    homeless = " ".join(examples["homeless"]).lower()
+    for place in ("emergency shelter", "safe haven", "not meant for"):
+        assert place in homeless
+    assert "shelter" in labels["homeless"].lower()
+    assert "shelter," not in labels["temporary"].lower()  # the old label listed it first
+    assert not any(
+        e.lower().startswith(("emergency shelter", "a shelter")) for e in examples["temporary"]
+    )
+
+
+def test_hud_3_12_transitional_housing_and_staying_with_family_for_now_are_temporary():
+    """HUD HMIS Data Standards (FY2024) 3.12: transitional housing for homeless persons and
+    staying with family or friends temporarily are Temporary Housing Situations."""
+    from casework.checks.closure import exit_destination_examples
+
+    temporary = " ".join(exit_destination_examples()["temporary"]).lower()
+    assert "transitional housing" in temporary
+    assert "family" in temporary and "temporar" in temporary
+    permanent = " ".join(exit_destination_examples()["permanent"]).lower()
+    assert "transitional" not in permanent and "permanent" in permanent
+
+
+def test_hud_3_12_institutional_situations_include_foster_care_and_nursing_homes():
+    """HUD HMIS Data Standards (FY2024) 3.12: foster care home or group home, hospital,
+    jail or prison, long-term care or nursing home, psychiatric and treatment facilities are
+    Institutional Situations."""
+    from casework.checks.closure import exit_destination_examples
+
+    institutional = " ".join(exit_destination_examples()["institutional"]).lower()
+    for place in ("foster care", "nursing home", "hospital", "jail", "substance use"):
+        assert place in institutional
+
+
+def test_hud_exit_destination_groups_cite_the_fy2024_data_standards_3_12():
+    from casework.checks.closure import exit_destination_source, exit_destinations
+
+    groups = {"permanent", "temporary", "institutional", "homeless", "other"}
+    assert set(exit_destinations()) == groups  # the keys saved case files hold
+    assert "3.12" in exit_destination_source() and "FY2024" in exit_destination_source()
+
+
+def test_hud_3_12_the_foster_care_leaver_exits_to_temporary_transitional_housing(catalogue):
+    """Jordan stays in the Transitional Living Program's time-limited housing when the
+    intensive phase ends: transitional housing is a Temporary Housing Situation (HUD 3.12),
+    however long the stay. The other two clients stay in their own homes: permanent."""
+    scenarios = catalogue.scenarios
+    assert scenarios["foster-care-leaver"].closure.exit_destination == "temporary"
+    assert scenarios["eviction-family"].closure.exit_destination == "permanent"
+    assert scenarios["older-adult-self-neglect"].closure.exit_destination == "permanent"
+
+
+def test_hud_3_12_the_supervisor_names_an_exit_destination_that_differs_from_the_facts(
+    eviction,
+):
+    """A destination that does not match the facts at closure is sent back with the group's
+    HUD examples; a matching one draws no comment (HUD HMIS Data Standards 3.12)."""
+    from casework.checks.closure import check_exit_destination
+
+    record = ready_to_close(eviction)
+    assert check_exit_destination(record, eviction).findings == ()
+    wrong = with_closure(record, exit_destination="temporary")
+    finding = check_exit_destination(wrong, eviction).findings[0]
+    assert "3.12" in (finding.source or "")
+    assert "permanent" in finding.message.lower()
+    assert any("Exit destination" in c for c in supervisor_review(wrong, eviction))
+    unrecorded = with_closure(record, exit_destination=None)
+    assert check_exit_destination(unrecorded, eviction).findings == ()

@@ -39,14 +39,34 @@ def complete_the_ending(app: ClosureApp) -> None:
     app.exit_destination.value = "permanent"
 
 
+def make_own_call(app: ClosureApp, judgement: str = "ready") -> None:
+    app.judgement.value = judgement
+    app.judgement_reason.value = "The rent is current and her sister helps each week."
+
+
+def test_the_records_verdict_waits_for_the_students_own_call(app):
+    """Issue 13, item 18, and the design's learning loop: the student commits to a call,
+    with a reason, before the record's verdict or its indicators appear."""
+    assert "Verdict" not in app.indicators.value
+    assert "a strong tie with Sister" not in app.indicators.value
+    assert "once you have made your own call" in app.indicators.value
+    app.judgement.value = "ready"
+    assert "Verdict" not in app.indicators.value, "a call without a reason is not yet a call"
+    app.compare.click()
+    assert "Say why" in app.comparison.value and "matches" not in app.comparison.value
+    app.judgement_reason.value = "The rent is current and her sister helps each week."
+    assert "Verdict from the record: Ready to close" in app.indicators.value
+
+
 def test_readiness_shows_each_indicator_with_its_evidence(app):
+    make_own_call(app)
     assert "Verdict from the record: Ready to close" in app.indicators.value
     assert "a strong tie with Sister" in app.indicators.value
     assert "+1 (somewhat more than expected) on day 60" in app.indicators.value
 
 
 def test_the_students_call_is_compared_and_a_difference_explained(app):
-    app.judgement.value = "not_yet"
+    make_own_call(app, "not_yet")
     app.compare.click()
     assert "You judged “not yet”, but the record shows" in app.comparison.value
     app.judgement.value = "ready"
@@ -122,6 +142,7 @@ def test_a_case_not_yet_monitored_opens_and_is_sent_back_with_reasons(home):
     store = CaseStore()
     app = ClosureApp(store=store, autosave_delay=0)
     app.picker.value = "eviction-family"
+    make_own_call(app)
     assert "Not yet ready" in app.indicators.value
     assert "The care plan has no goals yet" in app.indicators.value
     app.request.click()

@@ -50,11 +50,21 @@ def test_one_case_from_intake_to_an_approved_closure_and_its_export(store: CaseS
     plan.add_goal_button.click()
     plan.goal_cards["g1"].text.value = GOAL
     plan.goal_cards["g1"].priority.value = plan.scenario.client_priorities[0]
-    plan.release_provider.value = "legal-clinic"
-    plan.release_shared.value = "Contact details and the notice"
-    plan.release_purpose.value = "legal advice on the notice"
-    plan.release_day.value = "3"
-    plan.record_release.click()
+    # the GAS levels are written with the plan, before any review (Kiresuk & Sherman 1968)
+    for level, text in (
+        ("-2", "Rent unpaid for both months; the landlord has filed in court."),
+        ("0", "Rent paid in full and on time for two months in a row."),
+        ("2", "Three months paid on time, and one month's rent saved."),
+    ):
+        plan.goal_cards["g1"].gas.fields[level].value = text
+    release = plan.release_form
+    release.provider.value = "legal-clinic"
+    release.shared.value = "Contact details and the notice"
+    release.purpose.value = "legal advice on the notice"
+    release.signed_day.value = "3"
+    release.expires_event.value = "when the case closes"
+    release.record.click()
+    assert "Release recorded" in release.message.value
     for what, who, due, resource in (
         ("Bring the lease and pay stubs", "client", "5", None),
         ("Submit the rent relief application", "case_manager", "7", None),

@@ -8,6 +8,7 @@ import pytest
 from casework.checks.monitoring import (
     check_event_note,
     gas_t_score,
+    latest_ratings,
     plan_fingerprint,
     response_status,
     service_rows,
@@ -154,11 +155,26 @@ def test_an_explanation_needs_enough_words_to_be_a_reason(eviction):
     ).settled
 
 
-def test_a_reassessment_settles_a_sign_only_once_it_is_in_the_record(eviction):
+def test_a_reassessment_settles_a_sign_only_once_a_score_has_changed(eviction):
+    """Issue 13, item 18: choosing "reassess" is not a reassessment. The copy of the old
+    scores it starts from settles nothing; a domain scored again does."""
     record = record_at_crisis(eviction, Adjustment(kind="reassess"))
     assert not crisis_status(eviction, record).settled
-    monitoring = record.monitoring.model_copy(update={"reassessments": {"crisis-4": {}}})
-    assert crisis_status(eviction, record.model_copy(update={"monitoring": monitoring})).settled
+
+    def with_reassessment(ratings):
+        earlier = record.monitoring.reassessments
+        monitoring = record.monitoring.model_copy(
+            update={"reassessments": {**earlier, "crisis-4": ratings}}
+        )
+        return record.model_copy(update={"monitoring": monitoring})
+
+    assert not crisis_status(eviction, with_reassessment({})).settled
+    unchanged = latest_ratings(record)
+    assert not crisis_status(eviction, with_reassessment(unchanged)).settled
+    domain = next(iter(unchanged))
+    old = unchanged[domain].score or 3
+    changed = {**unchanged, domain: unchanged[domain].model_copy(update={"score": 1 + old % 5})}
+    assert crisis_status(eviction, with_reassessment(changed)).settled
 
 
 def test_a_missing_note_asks_for_one_and_a_written_note_is_checked(eviction):
@@ -203,3 +219,106 @@ def test_more_sessions_attended_than_offered_is_flagged(eviction):
     [finding] = check_services(record, eviction)
     assert finding.rule == "monitoring.service-figures"
     assert "3 sessions attended out of 2 offered" in finding.message
+
+
+# --- Goal Attainment Scaling as a measure: levels written in advance ----------------------
+
+RENT_GOAL = "Within 60 days, Marisol will pay rent in full and on time for two months in a row."
+LEVELS = {
+    "-2": "Rent unpaid for both months; a court filing has started.",
+    "-1": "Rent paid for one month, or paid late both months.",
+    "0": "Rent paid in full and on time for two months in a row.",
+    "1": "Two months paid on time and a start on next month's rent set aside.",
+    "2": "Three months paid on time and a savings buffer of one month's rent.",
+}
+
+
+def gas_rules(report) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+def test_gas_a_goal_cannot_be_scored_as_a_measure_until_its_levels_are_written_kiresuk_sherman():
+    """Goal Attainment Scaling (Kiresuk & Sherman 1968): the outcome levels are written for
+    each goal before treatment; without them a −2…+2 rating is an opinion, not a measure."""
+    from casework.checks.gas import check_gas_levels, gas_measurable
+    from casework.model import Goal
+
+    bare = Goal(text=RENT_GOAL)
+    report = check_gas_levels(bare)
+    assert not report.ok and not gas_measurable(bare)
+    finding = next(f for f in report.findings if f.rule == "monitoring.gas.levels-missing")
+    assert "before" in finding.message and "opinion" in finding.message
+    assert "Kiresuk" in (finding.source or "")
+    assert finding.suggestion  # an example of written levels
+    written = Goal(text=RENT_GOAL, gas_levels=LEVELS)
+    assert check_gas_levels(written).ok and gas_measurable(written)
+
+
+def test_gas_the_expected_level_and_both_extremes_must_be_written_kiresuk_follow_up_guide():
+    """The expected outcome (0) and the two extremes bracket every blank level, so a blank
+    −1 or +1 still reads as "between its neighbours"; a missing 0 or extreme does not."""
+    from casework.checks.gas import check_gas_levels
+    from casework.model import Goal
+
+    core = {k: v for k, v in LEVELS.items() if k in ("-2", "0", "2")}
+    report = check_gas_levels(Goal(text=RENT_GOAL, gas_levels=core))
+    assert report.ok
+    assert "monitoring.gas.levels-between" in gas_rules(report)  # blanks: a gentle note
+    for missing in ("-2", "0", "2"):
+        partial = {k: v for k, v in LEVELS.items() if k != missing}
+        assert "monitoring.gas.levels-missing" in gas_rules(
+            check_gas_levels(Goal(text=RENT_GOAL, gas_levels=partial))
+        )
+
+
+def test_gas_levels_must_be_distinct_and_describe_an_outcome_not_restate_the_scale():
+    """Kiresuk & Sherman's levels do not overlap and each describes an observable outcome;
+    "much less than expected" is the scale's name, not a description."""
+    from casework.checks.gas import check_gas_levels
+    from casework.model import Goal
+
+    same = {**LEVELS, "1": LEVELS["0"].upper()}
+    assert "monitoring.gas.levels-repeat" in gas_rules(
+        check_gas_levels(Goal(text=RENT_GOAL, gas_levels=same))
+    )
+    generic = {**LEVELS, "-2": "Much less than expected"}
+    report = check_gas_levels(Goal(text=RENT_GOAL, gas_levels=generic))
+    assert "monitoring.gas.levels-vague" in gas_rules(report) and not report.ok
+
+
+def test_gas_a_review_that_scores_a_goal_without_written_levels_is_refused():
+    from casework.checks.gas import check_gas_review
+    from casework.model import CarePlan, Goal
+
+    plan = CarePlan(
+        goals={"g1": Goal(text=RENT_GOAL, gas_levels=LEVELS), "g2": Goal(text="Get more hours.")}
+    )
+    assert check_gas_review(plan, {"g1": 1}).ok
+    refused = check_gas_review(plan, {"g1": 1, "g2": 0})
+    assert not refused.ok and "Goal 2" in refused.findings[0].message
+
+
+def test_gas_writing_the_levels_is_not_a_change_of_plan_and_saved_files_still_load():
+    """The levels define the yardstick, not what anyone does: they leave the plan's
+    fingerprint alone, so an old saved response still compares, and a goal saved before
+    levels existed loads with none."""
+    from casework.model import CarePlan, Goal
+
+    before = CarePlan(goals={"g1": Goal(text=RENT_GOAL)})
+    after = CarePlan(goals={"g1": Goal(text=RENT_GOAL, gas_levels=LEVELS)})
+    assert plan_fingerprint(before) == plan_fingerprint(after)
+    assert Goal.model_validate({"text": RENT_GOAL}).gas_levels == {}
+    with pytest.raises(ValueError):
+        Goal.model_validate({"text": RENT_GOAL, "gas_levels": {"3": "Off the scale."}})
+
+
+def test_gas_levels_rewritten_after_a_review_are_flagged_as_moving_the_yardstick():
+    """Kiresuk & Sherman (1968): the levels are set before the review; once a goal has been
+    scored, rewriting them changes the yardstick after the result is known."""
+    from casework.checks.gas import check_levels_after_review
+
+    monitoring = Monitoring(reviews={"r1": GasReview(day=30, scores={"g1": 0})})
+    finding = check_levels_after_review(monitoring, "g1").findings[0]
+    assert "day 30" in finding.message and "yardstick" in finding.message
+    assert check_levels_after_review(monitoring, "g2").findings == ()
+    assert check_levels_after_review(Monitoring(), "g1").findings == ()

@@ -1,6 +1,9 @@
 """The monitoring app driven from Python: the timeline unfolds, notes are checked, the case
 is stopped at a warning sign until the student responds, reviews and services are saved."""
 
+from html import escape
+
+import ipywidgets as widgets
 import pytest
 
 from casework.model import CaseRecord
@@ -15,11 +18,30 @@ GOOD_NOTE = (
 )
 
 
+# Goal Attainment Scaling: the goal's outcome levels are written in the care plan, before
+# any review (Kiresuk & Sherman 1968), so the plan under review has them.
+LEVELS = {
+    "-2": "Rent unpaid for both months; a court filing has started.",
+    "-1": "Rent paid for one month, or paid late both months.",
+    "0": "Rent paid in full and on time for two months in a row.",
+    "1": "Two months paid on time and part of next month's rent set aside.",
+    "2": "Three months paid on time and one month's rent saved.",
+}
+
+
+def plan_with_levels(eviction, levels: dict[str, str] = LEVELS):
+    plan = complete_plan(eviction)
+    goal = plan.goals["g1"].model_copy(update={"gas_levels": levels})
+    return plan.model_copy(update={"goals": {**plan.goals, "g1": goal}})
+
+
 @pytest.fixture
 def app(store: CaseStore, eviction) -> MonitoringApp:
     store.save(
         CaseRecord(
-            case_id="eviction-family", scenario_id="eviction-family", plan=complete_plan(eviction)
+            case_id="eviction-family",
+            scenario_id="eviction-family",
+            plan=plan_with_levels(eviction),
         ),
         None,
     )
@@ -80,14 +102,17 @@ def test_a_crisis_stops_the_timeline_until_the_plan_changes(app, store, eviction
     app.advance()
     assert saved(store).monitoring.shown == 5, "choosing 'change the plan' is not a change"
     assert "The plan is the same as on day 24" in crisis.status.value
-    # a provider without a release is refused, the typed step kept
+    # a provider without a release is added with the consent as a to-do (HIPAA 45 CFR
+    # 164.508: a release governs what is shared, not whether a provider is in the plan)
     app.change_goal.value = "g1"
     app.change_what.value = "Start outpatient treatment with medication"
     app.change_who.value = "recovery-program"
     app.change_due.value = "31"
     app.add_plan_step()
+    assert "Added to the plan" in app.change_message.value
     assert "release" in app.change_message.value
-    assert app.change_what.value == "Start outpatient treatment with medication"
+    steps = saved(store).plan.goals["g1"].steps
+    assert any("outpatient" in step.what for step in steps.values())
     app.change_who.value = "client"
     app.change_what.value = "Keep the naloxone kit by the door and tell the children where it is"
     app.add_plan_step()
@@ -97,6 +122,18 @@ def test_a_crisis_stops_the_timeline_until_the_plan_changes(app, store, eviction
     assert "✓ The plan changed" in crisis.status.value
     app.advance()
     assert saved(store).monitoring.shown == 6
+
+
+def test_choosing_reassess_is_not_yet_a_reassessment(app, store):
+    """Issue 13, item 18: no "✓ Reassessed" (and no moving on) until a domain is scored
+    again; the choice alone settles nothing."""
+    advance_to(app, 3)
+    card = app.sign_cards["disclosure-2"]
+    card.kind.value = "reassess"
+    assert "Reassessed" not in card.status.value
+    assert "score again" in card.status.value
+    app.advance()
+    assert saved(store).monitoring.shown == 3, "the gate holds until the domains are rescored"
 
 
 def test_reassessing_settles_a_sign_and_charts_the_new_scores(app, store):
@@ -179,3 +216,58 @@ def test_a_case_with_no_plan_yet_opens_and_says_what_is_missing(store: CaseStore
     assert saved(store).monitoring.shown == 1
     app.save_review()
     assert "Score at least one goal" in app.review_message.value
+
+
+def _html(widget) -> str:
+    """Every piece of HTML inside a widget, depth first."""
+    parts = [widget.value] if isinstance(widget, widgets.HTML) else []
+    for child in getattr(widget, "children", ()):
+        parts.append(_html(child))
+    return " ".join(parts)
+
+
+def test_gas_each_goals_written_levels_are_shown_beside_its_score(app):
+    """Goal Attainment Scaling (Kiresuk & Sherman 1968): the reviewer scores against the
+    levels written in advance, so they are on the page beside the −2…+2 choice."""
+    score, _weight = app.review_fields["g1"]
+    assert not score.disabled
+    shown = _html(app.review_box)
+    for text in LEVELS.values():
+        assert escape(text) in shown
+
+
+def test_gas_a_goal_with_no_written_levels_cannot_be_scored_as_a_measure(store, eviction):
+    """Kiresuk & Sherman (1968): without the outcome levels written before the review, a
+    −2…+2 rating is an opinion, not a measure; the review says so and saves nothing."""
+    store.save(
+        CaseRecord(
+            case_id="eviction-family", scenario_id="eviction-family", plan=complete_plan(eviction)
+        ),
+        None,
+    )
+    app = MonitoringApp(store=store, autosave_delay=0)
+    app.picker.value = "eviction-family"
+    score, _weight = app.review_fields["g1"]
+    assert score.disabled
+    assert "care-plan app" in _html(app.review_box)
+    app.review_day.value = "30"
+    score.value = 1  # even if a stale page sends a score
+    app.save_review()
+    assert "levels" in app.review_message.value and "opinion" in app.review_message.value
+    assert saved(store).monitoring.reviews == {}
+
+
+def test_gas_written_levels_are_escaped_in_the_review(store, eviction):
+    xss = {**LEVELS, "0": "<img src=x onerror=alert(1)> paid on time"}
+    store.save(
+        CaseRecord(
+            case_id="eviction-family",
+            scenario_id="eviction-family",
+            plan=plan_with_levels(eviction, xss),
+        ),
+        None,
+    )
+    app = MonitoringApp(store=store, autosave_delay=0)
+    app.picker.value = "eviction-family"
+    shown = _html(app.review_box)
+    assert "<img" not in shown and escape(xss["0"]) in shown

@@ -1,4 +1,4 @@
-"""Care-plan rules, each with a plan that breaks it and one that keeps it; consent gating;
+"""Care-plan rules, each with a plan that breaks it and one that keeps it; consent to-dos;
 the written contract's six elements."""
 
 import pytest
@@ -30,7 +30,9 @@ from casework.model import (
 )
 
 GOAL = "Within 60 days, Marisol will pay rent in full and on time for two months in a row."
-RELEASE = Release(shared="Contact details and the notice", purpose="legal advice", signed_day=3)
+RELEASE = Release(
+    shared="Contact details and the notice", purpose="legal advice", signed_day=3, expires_day=90
+)
 
 
 def step(what: str, who: str, due: int | None = 10, **extra) -> ActionStep:
@@ -83,7 +85,9 @@ def test_the_complete_plan_breaks_no_rule_and_its_contract_is_complete(eviction)
 # --- consent ------------------------------------------------------------------------------
 
 
-def test_a_provider_without_a_release_is_refused_with_what_is_missing(eviction):
+def test_a_release_says_what_is_missing_before_anything_is_shared(eviction):
+    """A release names what may be shared, why, the day signed and when it ends (HIPAA 45 CFR
+    164.508(c)(1)); without one, nothing about the client is shared yet."""
     plan = CarePlan()
     assert "no release of information for Tenant Rights Legal Clinic" in release_missing(
         plan, "legal-clinic", eviction
@@ -91,6 +95,7 @@ def test_a_provider_without_a_release_is_refused_with_what_is_missing(eviction):
     partial = CarePlan(releases={"legal-clinic": Release(shared="The notice")})
     missing = release_missing(partial, "legal-clinic", eviction)
     assert "the purpose" in missing and "the day it was signed" in missing
+    assert "when it ends" in missing
     assert "what may be shared" not in missing
     assert (
         release_missing(CarePlan(releases={"legal-clinic": RELEASE}), "legal-clinic", eviction)
@@ -98,14 +103,17 @@ def test_a_provider_without_a_release_is_refused_with_what_is_missing(eviction):
     )
 
 
-def test_consent_rule_flags_a_step_naming_a_provider_without_a_release(eviction):
+def test_a_provider_named_without_a_release_is_a_to_do_and_does_not_block_the_contract(eviction):
+    """Mended: naming a provider used to be an error that blocked the contract. A release
+    governs disclosure (HIPAA 45 CFR 164.508; NASW Code of Ethics 1.07), so it is a to-do
+    for before the referral is sent."""
     plan = complete_plan(eviction)
     without = plan.model_copy(update={"releases": {}})
     findings = check_consent(without, eviction)
-    assert rules(findings) == {"plan.no-release"}
-    assert findings[0].severity == "error"
+    assert rules(findings) == {"plan.release-to-do"}
+    assert findings[0].severity == "info"
     assert check_consent(plan, eviction) == []
-    assert not contract_status(record_with(without), eviction).complete
+    assert contract_status(record_with(without), eviction).complete
 
 
 # --- every participant has a task -----------------------------------------------------------
@@ -231,7 +239,6 @@ def test_a_crisis_resolved_at_reassessment_no_longer_needs_a_goal(eviction):
     [
         "Client must attend the budgeting class by day 20.",
         "You need to bring the lease by day 5.",
-        "Marisol is required to submit pay stubs by day 5.",
         "Client will comply with the payment plan.",
     ],
 )
@@ -253,6 +260,40 @@ def test_collaborative_wording_and_quoted_words_are_not_directives(eviction):
     assert (
         "The plan records what was agreed with the client, in their words."
         in check_plan(record_with(plan), eviction).strengths
+    )
+
+
+@pytest.mark.parametrize(
+    "mandate",
+    [
+        "Marisol is ordered to attend a tenancy class by day 30.",
+        "Client is mandated to attend a parenting class by day 60.",
+        "Marisol is required to submit pay stubs by day 5.",
+    ],
+)
+def test_a_court_order_or_program_rule_is_recorded_as_what_it_is_never_as_an_agreement(
+    eviction, mandate
+):
+    """A court order or program requirement is recorded as what it is ("Court-ordered to …;
+    client said …"), never rewritten as "has agreed to", and a program requirement is
+    explained openly (the practice guide's FAQ on goals that conflict with program
+    requirements)."""
+    plan = complete_plan(eviction).model_copy(update={"if_not_done": mandate})
+    findings = check_directives(plan)
+    assert rules(findings) == {"plan.mandate"}
+    finding = findings[0]
+    assert "agreed" not in finding.suggestion.lower()
+    assert (
+        "court-ordered" in finding.suggestion.lower() or "required by" in finding.suggestion.lower()
+    )
+    assert "said" in finding.suggestion
+    assert "FAQ" in finding.source
+    honest = (
+        "Court-ordered to attend a tenancy class by day 30 (the order of day 2). Required by "
+        "the fund's rules to show pay stubs. Marisol said, “I will go, and I have the stubs.”"
+    )
+    assert (
+        check_directives(complete_plan(eviction).model_copy(update={"if_not_done": honest})) == []
     )
 
 

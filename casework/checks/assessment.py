@@ -3,7 +3,9 @@ with the instructor's reading that points to what to look at again without givin
 answer away.
 
 The scale and its plain-word level descriptions are in
-`casework/rules/self_sufficiency.yaml`.
+`casework/rules/self_sufficiency.yaml`, with how the Arizona matrix's 17 domains fold into
+the six and the judgement calls (such as eviction threatened = in crisis), each with its
+reason.
 """
 
 from __future__ import annotations
@@ -61,8 +63,21 @@ def domain_label(domain: LifeDomain | str) -> str:
     return _scale()["domains"][str(domain)]["label"]
 
 
+def matrix_domains() -> dict[str, LifeDomain]:
+    """Each of the Arizona matrix's 17 domains, and the workbook domain it is folded into."""
+    return {
+        matrix: LifeDomain(domain) for matrix, domain in _scale()["matrix_domains"]["map"].items()
+    }
+
+
 def domain_covers(domain: LifeDomain | str) -> str:
-    return _scale()["domains"][str(domain)]["covers"]
+    """What the domain covers and, where it folds several of the matrix's domains together,
+    how to score it when they differ (no closing full stop: the caller ends the sentence)."""
+    covers = _scale()["domains"][str(domain)]["covers"]
+    folded = [m for m, d in matrix_domains().items() if d == LifeDomain(str(domain))]
+    if len(folded) < 2:
+        return covers
+    return f"{covers}. {_scale()['matrix_domains']['scoring'].strip().rstrip('.')}"
 
 
 def levels(domain: LifeDomain | str) -> list[Level]:

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from casework.checks.assessment import domain_label, level_name
-from casework.checks.findings import Report, finding_factory
+from casework.checks.findings import Finding, Report, finding_factory
 from casework.checks.monitoring import (
     gas_levels,
     latest_ratings,
@@ -26,7 +26,7 @@ from casework.checks.monitoring import (
 )
 from casework.checks.note import check_note
 from casework.checks.plan import release_missing, resources_by_id
-from casework.model import CaseRecord, EventKind, Goal, Scenario
+from casework.model import CaseRecord, ClosureWork, EventKind, Goal, Scenario
 from casework.rules import load_rules
 
 
@@ -47,7 +47,46 @@ def verdict_label(verdict: str) -> str:
 
 
 def exit_destinations() -> dict[str, str]:
-    return dict(_rules()["exit_destinations"])
+    """HUD's destination groups (the keys case files store) with their labels."""
+    groups = _rules()["exit_destinations"]["groups"]
+    return {key: group["label"] for key, group in groups.items()}
+
+
+def exit_destination_examples() -> dict[str, list[str]]:
+    """The kinds of place HUD puts in each destination group."""
+    groups = _rules()["exit_destinations"]["groups"]
+    return {key: list(group["examples"]) for key, group in groups.items()}
+
+
+def exit_destination_source() -> str:
+    return _rules()["exit_destinations"]["source"]
+
+
+def check_exit_destination(record: CaseRecord, scenario: Scenario) -> Report:
+    """The student's exit destination beside the one the closure facts point to.
+
+    Nothing is said until the student has chosen: their call comes first."""
+    chosen, expected = record.closure.exit_destination, scenario.closure.exit_destination
+    if chosen is None or chosen == expected:
+        return Report()
+    labels = exit_destinations()
+    places = "; ".join(e[0].lower() + e[1:] for e in exit_destination_examples()[expected])
+    finding = Finding(
+        rule="closure.exit-destination.differs",
+        category="closure",
+        severity="warning",
+        message=(
+            f"You recorded “{labels[chosen].lower()}”, but the facts at closure point to "
+            f"“{labels[expected].lower()}”. HUD groups a destination by the kind of place the "
+            "client stays in right after the case ends (with family or friends, by whether the "
+            "stay is meant to be permanent): a time-limited program stays temporary however "
+            f"long it lasts. That group holds places such as: {places}."
+        ),
+        suggestion="Read the closure facts again: where will the client sleep the night after "
+        "the case closes? Choose the group that place belongs to.",
+        source=exit_destination_source(),
+    )
+    return Report((finding,))
 
 
 # --- readiness --------------------------------------------------------------------------
@@ -256,6 +295,12 @@ def closure_verdict(indicators: list[Indicator], record: CaseRecord, scenario: S
 def readiness(record: CaseRecord, scenario: Scenario) -> tuple[list[Indicator], Verdict]:
     indicators = readiness_indicators(record, scenario)
     return indicators, closure_verdict(indicators, record, scenario)
+
+
+def own_call_made(closure: ClosureWork) -> bool:
+    """Has the student committed to a call, with a reason, before seeing the record's?
+    (The design's learning loop: the student's own call first, then the answer.)"""
+    return closure.judgement is not None and len(closure.judgement_reason.split()) >= 3
 
 
 def compare_judgement(judgement: str | None, verdict: Verdict) -> Report:
@@ -510,6 +555,8 @@ def supervisor_review(record: CaseRecord, scenario: Scenario) -> list[str]:
     for procedure in closure_procedures(record, scenario):
         if not procedure.done:
             comments.append(f"{procedure.label}: {procedure.detail}")
+    for finding in check_exit_destination(record, scenario).findings:
+        comments.append(f"Exit destination: {finding.message}")
     if record.closure.transfer_to:
         missing_release = release_missing(record.plan, record.closure.transfer_to, scenario)
         if missing_release:

@@ -144,8 +144,13 @@ def warning_signs(scenario: Scenario, monitoring: Monitoring) -> list[Sign]:
 
 
 def plan_fingerprint(plan: CarePlan) -> str:
-    """Changes to goals, steps or crisis reasons count as a change of plan; signatures do not."""
-    content = plan.model_dump_json(include={"goals", "crisis_reasons", "time_limit_days"})
+    """Changes to goals, steps or crisis reasons count as a change of plan; signatures do not,
+    nor do a goal's GAS levels: they are the yardstick, not what anyone does (and leaving
+    them out keeps the fingerprints saved before they existed comparable)."""
+    content = plan.model_dump_json(
+        include={"goals", "crisis_reasons", "time_limit_days"},
+        exclude={"goals": {"__all__": {"gas_levels"}}},
+    )
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 
@@ -167,10 +172,13 @@ def response_status(sign: Sign, record: CaseRecord) -> Settlement:
             f"or {labels['explain'][0].lower() + labels['explain'][1:]}.",
         )
     if response.kind == "reassess":
-        if sign.id in record.monitoring.reassessments:
+        if rescored(record, sign.id):
             return Settlement(True, "Reassessed: the new scores are in the record.")
         return Settlement(
-            False, "Score the domains again in the reassessment below, then the case can move on."
+            False,
+            "Choosing to reassess is the start: score again, below, the domains this event "
+            "changed, and note why. Where a score stays the same, say so in its note. Then the "
+            "case can move on.",
         )
     if response.kind == "change_plan":
         if response.plan_before and plan_fingerprint(record.plan) != response.plan_before:
@@ -199,6 +207,23 @@ def unsettled_signs(scenario: Scenario, record: CaseRecord) -> list[tuple[Sign, 
     return [(sign, status) for sign, status in pairs if not status.settled]
 
 
+def rescored(record: CaseRecord, sign_id: str) -> bool:
+    """Has the student changed anything in the reassessment made for this sign? It starts
+    as a copy of the scores before it, so an untouched copy is not yet a reassessment."""
+    again = record.monitoring.reassessments.get(sign_id)
+    if not again:
+        return False
+    before = current_ratings(record.assessment)
+    for earlier_id, earlier in record.monitoring.reassessments.items():
+        if earlier_id == sign_id:
+            break
+        before.update({d: r for d, r in earlier.items() if r.score is not None})
+    return any(
+        rating.score is not None and rating != before.get(domain, DomainRating())
+        for domain, rating in again.items()
+    )
+
+
 def latest_ratings(record: CaseRecord) -> dict[LifeDomain, DomainRating]:
     """Initial scores, updated by the 02 reassessment, then by each reassessment made in
     monitoring (in the order they were made)."""
@@ -213,8 +238,8 @@ def latest_ratings(record: CaseRecord) -> dict[LifeDomain, DomainRating]:
 # --- contact notes --------------------------------------------------------------------
 
 
-def check_event_note(text: str) -> Report:
-    """A contact note for one timeline event: language and completeness."""
+def check_event_note(text: str, kind: EventKind | None = None) -> Report:
+    """A contact note for one timeline event: language, and completeness for its kind."""
     if not text.strip():
         return Report(
             (
@@ -228,7 +253,7 @@ def check_event_note(text: str) -> Report:
                 ),
             )
         )
-    return check_contact_note(text)
+    return check_contact_note(text, kind.value if kind is not None else None)
 
 
 def notes_missing(scenario: Scenario, monitoring: Monitoring) -> list[TimelineEvent]:

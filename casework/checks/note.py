@@ -206,7 +206,7 @@ class _Reader:
         if kind == "person":
             return self.describes_person(start, end) and not self.negated(start)
         if kind == "actor":
-            return not self._subject_is_institution(start, end)
+            return not self._subject_is_institution(start, end) and not self.negated(start)
         if kind == "substance":
             return self._describes_test_or_use(start, end)
         return True

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from casework.checks.assessment import CRISIS, current_ratings, domain_label
+from casework.checks.consent import check_consent, release_missing
 from casework.checks.findings import Finding, Report
 from casework.checks.goal import GoalContext, GoalReport, check_goal
 from casework.checks.lexicon import PhraseIndex
@@ -31,9 +32,14 @@ def _rules() -> dict[str, Any]:
 
 @cache
 def _directives() -> PhraseIndex:
-    spec = {**_rules()["directives"]}
-    spec["source"] = _rules()["source"]
-    return PhraseIndex([spec])
+    """Directives and requirements: each group cites its own source, or the file's."""
+    groups = []
+    for key in ("directives", "mandates"):
+        spec = {**_rules()[key]}
+        spec["source"] = " ".join(spec.get("source", _rules()["source"]).split())
+        spec["why"] = " ".join(spec["why"].split())
+        groups.append(spec)
+    return PhraseIndex(groups)
 
 
 def _finding(
@@ -84,49 +90,6 @@ def participants(plan: CarePlan, scenario: Scenario) -> list[str]:
     """Everyone with a part in the plan: the client, the case manager, each provider named."""
     providers = [p for *_, step in all_steps(plan) for p in providers_in_step(step, scenario)]
     return [CLIENT, CASE_MANAGER, *dict.fromkeys(providers)]
-
-
-# --- consent ----------------------------------------------------------------------------
-
-
-def release_missing(plan: CarePlan, provider: str, scenario: Scenario) -> str | None:
-    """What is missing before `provider` may be named in the plan, or None when nothing is."""
-    name = party_name(provider, scenario)
-    release = plan.releases.get(provider)
-    if release is None:
-        return (
-            f"There is no release of information for {name}. Before you name a provider in the "
-            "plan, the client must agree, in writing, to what you may share with them."
-        )
-    gaps = [
-        label
-        for label, present in (
-            ("what may be shared", release.shared.strip()),
-            ("the purpose", release.purpose.strip()),
-            ("the day it was signed", release.signed_day is not None),
-        )
-        if not present
-    ]
-    if gaps:
-        return f"The release of information for {name} does not say {', '.join(gaps)}."
-    return None
-
-
-def check_consent(plan: CarePlan, scenario: Scenario) -> list[Finding]:
-    findings = []
-    for provider in participants(plan, scenario)[2:]:
-        missing = release_missing(plan, provider, scenario)
-        if missing:
-            findings.append(
-                _finding(
-                    "no-release",
-                    missing + " Nothing is shared with a provider without the client's consent.",
-                    "Record the release in section 3: what may be shared, why, and the day signed.",
-                    severity="error",
-                    category="consent",
-                )
-            )
-    return findings
 
 
 # --- goals ------------------------------------------------------------------------------
@@ -319,7 +282,8 @@ def _texts(plan: CarePlan) -> Iterator[str]:
 
 
 def check_directives(plan: CarePlan) -> list[Finding]:
-    """Collaborative wording: what was agreed, not orders to the client."""
+    """Collaborative wording: what was agreed, not orders to the client; and a requirement
+    (a court order, a program rule) recorded as one, never as an agreement."""
     index = _directives()
     findings = []
     for text in _texts(plan):
@@ -436,6 +400,8 @@ class ContractElement:
 class ContractStatus:
     elements: tuple[ContractElement, ...]
     blocking: tuple[Finding, ...]  # plan errors that keep the contract from being signed off
+    # consent to-dos: a release governs what is shared, not who is named, so these never block
+    to_do: tuple[Finding, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -537,8 +503,8 @@ def contract_status(record: CaseRecord, scenario: Scenario) -> ContractStatus:
     elements = tuple(
         ContractElement(key, specs[key]["label"], specs[key]["why"], *results[key]) for key in specs
     )
-    blocking = tuple(check_consent(plan, scenario) + check_crisis_coverage(plan, record))
-    return ContractStatus(elements, blocking)
+    blocking = tuple(check_crisis_coverage(plan, record))
+    return ContractStatus(elements, blocking, tuple(check_consent(plan, scenario)))
 
 
 __all__ = [

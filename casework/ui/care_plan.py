@@ -1,5 +1,6 @@
 """03 Care plan: SMART goals in the client's priorities, action steps with a person
-responsible for each, consent before any provider is named, and the written contract.
+responsible for each, the client's consent before anything is shared with a provider, and
+the written contract.
 
 The app only displays and collects: every rule is in `casework.checks.plan`, the
 contract document in `casework.contract`.
@@ -12,6 +13,7 @@ from html import escape
 import ipywidgets as widgets
 
 from casework.checks.assessment import CRISIS, current_ratings, domain_label, level_name
+from casework.checks.gas import check_levels_after_review
 from casework.checks.goal import GoalReport
 from casework.checks.plain import check_plain_language
 from casework.checks.plan import (
@@ -28,6 +30,8 @@ from casework.contract import contract_html, contract_markdown, contract_text
 from casework.model import ActionStep, CaseRecord, Goal, LifeDomain, Release, Scenario, Signature
 from casework.ui import components as ui
 from casework.ui.errors import guarded
+from casework.ui.gas_levels import GasLevelsEditor
+from casework.ui.releases import ReleaseForm
 from casework.ui.stage import StageApp
 
 _CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -94,7 +98,17 @@ class GoalCard(widgets.VBox):
         remove = widgets.Button(description="Remove this goal", tooltip=f"Remove goal {number}")
         remove.add_class("e2e-remove-goal")
         remove.on_click(guarded(lambda _b: app.remove_goal(goal_id)))
-        self.children = [self.text, self.domain, self.priority, self.feedback, self.steps, remove]
+        # the goal's GAS levels, written now so the reviews in monitoring are a measure
+        self.gas = GasLevelsEditor(lambda levels: app.edit_goal(goal_id, gas_levels=levels))
+        self.children = [
+            self.text,
+            self.domain,
+            self.priority,
+            self.feedback,
+            self.gas,
+            self.steps,
+            remove,
+        ]
         self.text.observe(guarded(lambda c: app.edit_goal(goal_id, text=c["new"])), "value")
         self.domain.observe(guarded(lambda c: app.edit_goal(goal_id, domain=c["new"])), "value")
         self.priority.observe(
@@ -158,19 +172,7 @@ class CarePlanApp(StageApp):
         self.add_step_button.on_click(guarded(lambda _b: self.add_step()))
         self.step_message = ui.feedback_panel("step-message")
 
-        # releases
-        self.release_provider = ui.dropdown("Provider", "release-provider", width="60%")
-        self.release_shared = ui.text_input(
-            "What may be shared", "e.g. contact details and the eviction notice", "release-shared"
-        )
-        self.release_purpose = ui.text_input(
-            "For what purpose", "e.g. to book legal advice", "release-purpose"
-        )
-        self.release_day = ui.day_input("Signed on (day)", "release-day")
-        self.record_release = ui.check_button("Record the release", "record-release")
-        self.record_release.on_click(guarded(lambda _b: self.add_release()))
-        self.release_message = ui.feedback_panel("release-message")
-        self.releases_box = widgets.HTML()
+        self.release_form = ReleaseForm(self)
 
         # contract
         self.if_not_done = ui.text_input(
@@ -226,16 +228,12 @@ class CarePlanApp(StageApp):
             ui.section_title(
                 3,
                 "Consent to share information",
-                "Before a provider is named in the plan, the client signs a release: what you may "
-                "share with that provider, and why. Nothing is shared without it.",
+                "A release governs what you share, not who is named in the plan. Before a "
+                "referral is sent or anything about the client is shared with a provider, the "
+                "client signs a release: what may be shared, why, and until when. The client "
+                "may revoke it at any time; from then on nothing more is shared.",
             ),
-            self.release_provider,
-            self.release_shared,
-            self.release_purpose,
-            self.release_day,
-            self.record_release,
-            self.release_message,
-            self.releases_box,
+            self.release_form,
             ui.section_title(
                 4,
                 "The written contract",
@@ -259,10 +257,9 @@ class CarePlanApp(StageApp):
         providers = [(r.name, r.id) for r in scenario.resources]
         self.step_who.options = [("Choose…", None), *party_options(scenario)]
         self.step_resource.options = [("(none)", None), *providers]
-        self.release_provider.options = [("Choose…", None), *providers]
+        self.release_form.start(scenario)
         for panel in (
             self.step_message,
-            self.release_message,
             self.plan_feedback,
             self.export_message,
         ):
@@ -329,6 +326,7 @@ class CarePlanApp(StageApp):
                 else ""
             )
             card.steps.children = self._step_rows(goal_id, goal)
+            card.gas.show(goal.gas_levels, check_levels_after_review(record.monitoring, goal_id))
             cards[goal_id] = card
         self.goal_cards = cards
         self.goals_box.children = list(cards.values())
@@ -402,16 +400,7 @@ class CarePlanApp(StageApp):
 
     def _show_releases(self, record: CaseRecord) -> None:
         assert self.scenario is not None
-        if not record.plan.releases:
-            self.releases_box.value = "<p class='cw-muted'>No releases recorded yet.</p>"
-            return
-        items = [
-            f"{party_name(p, self.scenario)}: {r.shared} — for {r.purpose} (signed day {r.signed_day})"
-            for p, r in record.plan.releases.items()
-        ]
-        self.releases_box.value = (
-            f"<div class='e2e-releases'><b>Releases on file</b>{ui.bullet_list(items)}</div>"
-        )
+        self.release_form.show(record, self.scenario)
 
     def _build_signatures(self, record: CaseRecord) -> None:
         assert self.scenario is not None
@@ -545,18 +534,6 @@ class CarePlanApp(StageApp):
             after=list(self.step_after.value),
         )
         plan = self.record.plan
-        for provider in dict.fromkeys(
-            p for p in (step.who, step.resource) if p not in (CLIENT, CASE_MANAGER, "")
-        ):
-            problem = release_missing(plan, provider, self.scenario)
-            if problem:
-                self._message(
-                    self.step_message,
-                    "error",
-                    f"Not added yet. {problem} Record it in section 3, then add this step again: "
-                    "what you typed is kept.",
-                )
-                return
         goals = dict(plan.goals)
         taken = {sid for g in goals.values() for sid in g.steps}
         goal = goals[goal_id]
@@ -573,9 +550,18 @@ class CarePlanApp(StageApp):
             self.step_mitigation,
         ):
             field.value = ""
-        self._message(
-            self.step_message, "good", f"Step added to goal {list(goals).index(goal_id) + 1}."
-        )
+        added = f"Step added to goal {list(goals).index(goal_id) + 1}."
+        # naming a provider is allowed; sharing with them waits for the client's release
+        to_do = [
+            problem
+            for provider in dict.fromkeys((step.who, step.resource))
+            if provider not in (CLIENT, CASE_MANAGER, "")
+            and (problem := release_missing(plan, provider, self.scenario))
+        ]
+        if to_do:
+            self._message(self.step_message, "info", f"{added} To do: {' '.join(to_do)}")
+        else:
+            self._message(self.step_message, "good", added)
         self.refresh()
 
     def remove_step(self, goal_id: str, step_id: str) -> None:
@@ -589,34 +575,11 @@ class CarePlanApp(StageApp):
         self._save_plan(goals=goals)
         self.refresh()
 
-    def add_release(self) -> None:
-        if self.session is None or self.scenario is None:
+    def save_release(self, provider: str, release: Release) -> None:
+        """Keep the client's release for `provider` (what the release form collected)."""
+        if self.session is None:
             return
-        provider = self.release_provider.value
-        if provider is None:
-            self._message(
-                self.release_message, "warning", "Choose the provider the release is for."
-            )
-            return
-        release = Release(
-            shared=self.release_shared.value.strip(),
-            purpose=self.release_purpose.value.strip(),
-            signed_day=ui.parse_day(self.release_day.value),
-        )
-        releases = {**self.record.plan.releases, provider: release}
-        self._save_plan(releases=releases)
-        problem = release_missing(self.record.plan, provider, self.scenario)
-        if problem:
-            self._message(
-                self.release_message, "warning", f"Saved, but not complete yet. {problem}"
-            )
-        else:
-            name = party_name(provider, self.scenario)
-            self._message(
-                self.release_message,
-                "good",
-                f"Release recorded for {name}: you may now name them in a step.",
-            )
+        self._save_plan(releases={**self.record.plan.releases, provider: release})
         self.refresh()
 
     def _on_crisis_reason(self, domain: LifeDomain, text: str) -> None:

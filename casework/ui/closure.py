@@ -17,7 +17,10 @@ from casework.checks.closure import (
     closure_procedures,
     compare_judgement,
     draft_summary,
+    exit_destination_examples,
+    exit_destination_source,
     exit_destinations,
+    own_call_made,
     readiness,
     supervisor_review,
     verdict_label,
@@ -85,6 +88,16 @@ class ClosureApp(StageApp):
             "Exit destination",
             "exit-destination",
             [("Choose…", ""), *((label, key) for key, label in exit_destinations().items())],
+        )
+        # HUD's groups with their examples: the choice is made on the kind of place
+        self.exit_destination_help = widgets.HTML(
+            "<details class='e2e-exit-destination-help'><summary>Which group is it? "
+            f"({escape(exit_destination_source())})</summary>"
+            + "".join(
+                f"<p><b>{escape(label)}</b></p>{ui.bullet_list(exit_destination_examples()[key])}"
+                for key, label in exit_destinations().items()
+            )
+            + "</details>"
         )
         self.transfer_to = ui.dropdown("Transfer to", "transfer-to")
         self.procedures = widgets.HTML()
@@ -170,6 +183,7 @@ class ClosureApp(StageApp):
             self.follow_up,
             self.reason,
             self.exit_destination,
+            self.exit_destination_help,
             self.transfer_to,
             self.procedures,
             ui.section_title(
@@ -235,6 +249,15 @@ class ClosureApp(StageApp):
 
     def _show_status(self, record: CaseRecord) -> None:
         assert self.scenario is not None
+        self._show_procedures(record)
+        if not own_call_made(record.closure):
+            # the learning loop: the student commits to a call before the record's verdict
+            self.indicators.value = ui.message_html(
+                "info",
+                "What the record shows, and its verdict, appear here once you have made your "
+                "own call above and said why.",
+            )
+            return
         indicators, verdict = readiness(record, self.scenario)
         items = "".join(
             f"<li><b>{'✓ Yes' if i.present else '– No'}: {escape(i.label)}</b>"
@@ -249,6 +272,9 @@ class ClosureApp(StageApp):
             f"<div class='cw-panel cw-{severity} e2e-verdict' role='status'><b>Verdict from the "
             f"record: {escape(verdict.label)}</b>{conditions}</div>"
         )
+
+    def _show_procedures(self, record: CaseRecord) -> None:
+        assert self.scenario is not None
         rows = "".join(
             f"<li class='cw-{'good' if p.done else 'warning'}'><b>{'✓' if p.done else '✗'} "
             f"{escape(p.label)}</b>: {escape(p.detail)}"
@@ -317,6 +343,11 @@ class ClosureApp(StageApp):
 
     def show_comparison(self) -> None:
         if self.session is None or self.scenario is None:
+            return
+        if self.judgement.value is not None and not own_call_made(self.record.closure):
+            self.comparison.value = ui.message_html(
+                "info", "Say why, in a sentence, before you compare: your reasons are the call."
+            )
             return
         verdict = readiness(self.record, self.scenario)[1]
         self.comparison.value = ui.report_html(compare_judgement(self.judgement.value, verdict))

@@ -15,6 +15,7 @@ from html import escape
 import ipywidgets as widgets
 
 from casework.checks.findings import Report
+from casework.checks.gas import check_gas_review, gas_measurable
 from casework.checks.monitoring import (
     Sign,
     check_event_note,
@@ -52,6 +53,7 @@ from casework.ui import components as ui
 from casework.ui.assessment import DomainCard
 from casework.ui.care_plan import next_id, party_options
 from casework.ui.errors import guarded
+from casework.ui.gas_levels import levels_html
 from casework.ui.stage import StageApp
 
 
@@ -60,6 +62,7 @@ class EventCard(widgets.VBox):
 
     def __init__(self, app: MonitoringApp, index: int, event: TimelineEvent):
         super().__init__()
+        self.event = event
         self.add_class("cw-card")
         self.add_class(f"e2e-event-{index}")
         statement = (
@@ -90,7 +93,7 @@ class EventCard(widgets.VBox):
 
     def show_feedback(self) -> None:
         text = self.note.value
-        report = check_event_note(text)
+        report = check_event_note(text, self.event.kind)
         marked = ui.highlighted_html(text, report) if text.strip() else ""
         self.feedback.value = marked + ui.report_html(report)
 
@@ -267,9 +270,11 @@ class MonitoringApp(StageApp):
             ui.section_title(
                 3,
                 "Goal reviews",
-                "Score each goal against what you expected by now: −2 much less, 0 as "
-                "expected, +2 much more. The summary T-score is 50 when the goals are on "
-                "track; weights say which goals matter most to the client.",
+                "Score each goal by the level, written in the care plan before any review, "
+                "that matches what happened: −2 much less than expected, 0 as expected, +2 "
+                "much more. A goal with no written levels cannot be scored: a score without "
+                "them is an opinion, not a measure. The summary T-score is 50 when the goals "
+                "are on track; weights say which goals matter most to the client.",
             ),
             self.review_day,
             self.review_box,
@@ -472,10 +477,6 @@ class MonitoringApp(StageApp):
             problem = "Say what the new step is, for example “Go to the family support group on Thursday”."
         elif due_text.strip() and ui.parse_day(due_text) is None:
             problem = "Write the due day as a number of days from intake, e.g. 40."
-        elif who not in (CLIENT, CASE_MANAGER) and (
-            missing := release_missing(self.record.plan, who, self.scenario)
-        ):
-            problem = missing
         else:
             problem = ""
         if problem:
@@ -490,9 +491,16 @@ class MonitoringApp(StageApp):
         self.session.replace_section("plan", plan.model_copy(update={"goals": goals}))
         self.session.flush()
         self.change_what.value = self.change_due.value = ""
+        # A release governs what is shared, not whether a provider is named in the plan
+        # (HIPAA 45 CFR 164.508): the step is added, with the consent still to do.
+        to_do = (
+            release_missing(self.record.plan, who, self.scenario)
+            if who not in (CLIENT, CASE_MANAGER)
+            else None
+        )
         self.change_message.value = ui.message_html(
             "good", f"Added to the plan: “{what}” ({party_name(who, self.scenario)})."
-        )
+        ) + (ui.message_html("info", to_do) if to_do else "")
         for card in self.sign_cards.values():
             card.show_status(self.record)
         self._show_services(self.record)
@@ -500,7 +508,9 @@ class MonitoringApp(StageApp):
     # --- goal reviews -------------------------------------------------------------------
 
     def _show_reviews(self, record: CaseRecord) -> None:
-        goal_keys = tuple((k, g.text) for k, g in record.plan.goals.items())
+        goal_keys = tuple(
+            (k, g.text, tuple(sorted(g.gas_levels.items()))) for k, g in record.plan.goals.items()
+        )
         if goal_keys != self._goal_keys:
             self._goal_keys = goal_keys
             self.review_fields = {}
@@ -521,9 +531,24 @@ class MonitoringApp(StageApp):
                 weight.add_class(f"e2e-weight-{key}")
                 weight.observe(guarded(lambda c, k=key: self._on_weight(k, c["new"])), "value")
                 self.review_fields[key] = (score, weight)
+                # scored against the levels written in advance, shown beside the choice;
+                # a goal without them cannot be scored (Goal Attainment Scaling)
+                score.disabled = not gas_measurable(goal)
+                written = (
+                    ui.message_html(
+                        "warning",
+                        f"Goal {number} cannot be scored yet: its Goal Attainment Scaling "
+                        "levels (at least the expected outcome and both extremes) are not "
+                        "written. Write them with the client in the care-plan app first: a "
+                        "score without them is an opinion, not a measure.",
+                    )
+                    if score.disabled
+                    else levels_html(goal)
+                )
                 rows += [
                     widgets.HTML(
                         f"<p class='cw-muted'>Goal {number}: {escape(goal.text or '(no text yet)')}</p>"
+                        + written
                     ),
                     widgets.HBox([score, weight]),
                 ]
@@ -589,6 +614,12 @@ class MonitoringApp(StageApp):
             self.review_message.value = ui.message_html(
                 "warning",
                 "Score at least one goal: where is the client now, against what you expected?",
+            )
+            return
+        unwritten = check_gas_review(self.record.plan, scores)
+        if not unwritten.ok:
+            self.review_message.value = "".join(
+                ui.message_html("warning", f.message) for f in unwritten.findings
             )
             return
         reviews = dict(self.record.monitoring.reviews)

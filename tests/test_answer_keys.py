@@ -1,0 +1,94 @@
+"""The instructor's voice models the language it grades (issue 13, item 17).
+
+Every scenario's answer key — model goals, the model presenting issue and observations,
+the facts cited as evidence for the model scores, the discussion questions — and the
+better versions the rules themselves show a learner, go through the product's own checks,
+and all of it passes. A key that fails its own checks teaches two standards at once.
+"""
+
+import re
+
+import pytest
+
+from casework.checks.goal import check_goal
+from casework.checks.intake import reflection_substitute
+from casework.checks.monitoring import check_event_note
+from casework.checks.note import check_note
+from casework.model import EventKind
+from casework.rules import load_rules
+from casework.scenarios import load_catalogue
+
+CATALOGUE = load_catalogue()
+SCENARIOS = sorted(CATALOGUE.scenarios.values(), key=lambda s: s.id)
+
+
+def _problems(report) -> list[str]:
+    return [f"{f.rule}: {f.message[:90]}" for f in report.findings if f.severity != "info"]
+
+
+def _key_texts():
+    for scenario in SCENARIOS:
+        notes = scenario.instructor_notes
+        yield scenario.id, "model_presenting_issue", notes.model_presenting_issue
+        yield scenario.id, "model_initial_observations", notes.model_initial_observations
+        for i, question in enumerate(notes.discussion):
+            yield scenario.id, f"discussion[{i}]", question
+        for domain, facts in scenario.domains.items():
+            for i, fact in enumerate(facts.facts):
+                yield scenario.id, f"domains.{domain.value}.facts[{i}]", fact
+        for i, fact in enumerate(scenario.closure.facts):
+            yield scenario.id, f"closure.facts[{i}]", fact
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "field", "text"), list(_key_texts()), ids=lambda v: str(v)[:40]
+)
+def test_the_answer_keys_words_pass_the_documentation_coach(scenario_id, field, text):
+    """NASW standard 10 and the practice guide (002): the key records facts and quotes."""
+    assert check_note(text).ok, (scenario_id, field, _problems(check_note(text)))
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "goal"),
+    [(s.id, goal) for s in SCENARIOS for goal in s.instructor_notes.model_goals],
+    ids=lambda v: str(v)[:40],
+)
+def test_every_model_goal_is_smart_and_the_clients(scenario_id, goal):
+    """Doran 1981; NASW standard 6: the model goals are SMART, and they are client goals,
+    not tasks for the worker."""
+    report = check_goal(goal)
+    assert report.smart, (scenario_id, goal, _problems(report))
+    assert not re.match(r"^(?:\w+ )*(?:the )?(?:case manager|worker)\b", goal, re.I) or (
+        re.search(r"\b(?:and|with)\b.*\bwill\b", goal)
+    ), f"{goal!r} is a worker task, not the client's goal"
+
+
+def _rule_examples():
+    """The better version each documentation rule shows after its arrow."""
+    for group in load_rules("documentation")["groups"]:
+        _, _, better = group["example"].partition("→")
+        if better.strip():
+            yield group["id"], better.strip()
+    for element in load_rules("contact_note")["elements"]:
+        yield f"contact_note.{element['id']}", element["example"]
+    for name, item in load_rules("closure")["procedures"]["items"].items():
+        if "example" in item:
+            yield f"closure.{name}", item["example"]
+    yield "reflection.example", load_rules("reflection")["example"]
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_rule_examples()), ids=lambda v: str(v)[:40])
+def test_the_rules_own_better_versions_pass_the_coach(rule, example):
+    """The feedback's examples are what the learner copies: they must pass themselves."""
+    assert check_note(example).ok, (rule, _problems(check_note(example)))
+
+
+def test_the_model_reflection_is_a_reflection():
+    """White paper (001), “Convey empathy”: the example the intake shows is empathy itself."""
+    assert reflection_substitute(load_rules("reflection")["example"]) is None
+
+
+def test_the_model_note_for_a_missed_contact_passes_for_that_kind_of_contact():
+    """NASW standard 10: the note the product suggests for a missed contact is complete."""
+    suggestion = check_event_note("").findings[0].suggestion
+    assert suggestion and check_event_note(suggestion, EventKind.appointment_missed).ok
