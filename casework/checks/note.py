@@ -119,6 +119,8 @@ class _Reader:
         """Whom a judgment is about, for its message: "the client's", "the boyfriend's"."""
         index = self.person_described(start, end)
         word = self.norms[index] if index is not None else "client"
+        if index is not None and word not in self.c.person_words:
+            return f"{self.p.tokens[index].text}'s"  # a first name: "Marisol's"
         if word in _CLIENT_WORDS:
             return "the client's"
         if (

@@ -18,7 +18,7 @@ def test_closure_sent_back_then_approved_and_exported(
     seed_case(voila_home, ready_to_close(eviction).model_copy(update={"closure": ClosureWork()}))
     open_app(page, voila_url, "05_closure.ipynb")
     choose(page, "A family facing eviction")
-    expect(page.locator(".e2e-verdict")).to_contain_text("Ready to close")
+    expect(page.locator(".e2e-verdict")).to_have_count(0)  # the student's own call comes first
 
     page.locator("button.e2e-request-closure").click()
     review = page.locator(".e2e-supervisor-review")
@@ -27,6 +27,10 @@ def test_closure_sent_back_then_approved_and_exported(
         expect(review).to_contain_text(missing)
 
     page.locator(".e2e-judgement").get_by_role("radio", name="Ready to close").check()
+    page.locator(".e2e-judgement-reason textarea").fill(
+        "The rent is current, the budget holds and her sister helps every week."
+    )
+    expect(page.locator(".e2e-verdict")).to_contain_text("Ready to close")
     page.locator(".e2e-notice-day input").fill("70")
     page.locator(".e2e-closing-day input").fill("90")
     page.locator(".e2e-progress-reviewed input").check()
@@ -41,7 +45,7 @@ def test_closure_sent_back_then_approved_and_exported(
         "Goals met: housing is stable and natural supports are in place."
     )
     page.locator(".e2e-exit-destination select").select_option(
-        label="Permanent housing or living situation"
+        label="Permanent housing situation"
     )
     expect(review).to_be_empty()  # a change reopens the review
     page.locator("button.e2e-draft-summary").click()

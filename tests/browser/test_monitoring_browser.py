@@ -65,7 +65,7 @@ def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
     feedback = page.locator(".e2e-event-4 .e2e-note-feedback")
     expect(feedback.locator("mark.cw-mark", has_text="hysterical")).to_be_visible()
     expect(feedback.locator("mark.cw-mark", has_text="addict")).to_be_visible()
-    expect(feedback).to_contain_text("is a judgment of the client's character")
+    expect(feedback).to_contain_text("is a judgment of Marisol's character")
 
     crisis = page.locator(".e2e-sign-crisis-4")
     crisis.get_by_role("radio", name="Change the plan").check()
