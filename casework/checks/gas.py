@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from casework.checks.findings import Finding, Report
+from casework.checks.findings import Finding, Report, finding_factory
 from casework.model import CarePlan, Goal, Monitoring
 from casework.rules import load_rules
 
@@ -52,17 +52,13 @@ def signed_level(level: str) -> str:
     return level if level == "0" else f"{int(level):+d}".replace("-", "−")
 
 
+_make = finding_factory("monitoring", lambda: _written_rules()["source"])
+
+
 def _gas_finding(
     rule: str, message: str, suggestion: str | None = None, severity: str = "error"
 ) -> Finding:
-    return Finding(
-        rule=f"monitoring.gas.{rule}",
-        category="monitoring",
-        severity=severity,  # type: ignore[arg-type]
-        message=message,
-        suggestion=suggestion,
-        source=_written_rules()["source"],
-    )
+    return _make(f"monitoring.gas.{rule}", message, suggestion, severity)  # type: ignore[arg-type]
 
 
 def check_gas_levels(goal: Goal) -> Report:
