@@ -192,11 +192,55 @@ class EventKind(StrEnum):
     contact = "contact"
 
 
+# Where a report of suspected maltreatment goes: Child Protective Services for a child,
+# Adult Protective Services for an older or dependent adult (state law names the agency
+# and who must report; wording and sources in rules/safety_response.yaml).
+ReportAgency = Literal["cps", "aps", "none"]
+
+
+class SafetyKey(Strict):
+    """The answer key for a timeline event in which someone may be in danger: what the risk
+    is and to whom, whether a report is expected, and a model for each part of the safety
+    response. The student sees it only after committing their own response."""
+
+    risk: Text = Field(description="What the danger is, in observable terms.")
+    at_risk: Text = Field(description="Who is at risk, and when (e.g. the children that night).")
+    report_to: ReportAgency = Field(
+        description="cps or aps when the facts give reasonable suspicion of maltreatment; none otherwise."
+    )
+    report_why: Text = Field(
+        description="Why a report is (or is not) expected: reasonable suspicion, not proof."
+    )
+    report_required: bool = Field(
+        default=True,
+        description=(
+            "False when whether these facts must be reported turns on the state's law and a "
+            "supervisor's judgement: a decision not to report is then explained, not held."
+        ),
+    )
+    immediate_safety: Text = Field(description="Model: what makes the people at risk safe now.")
+    supervisor_consult: Text = Field(description="Model: the same-day consult and what it decides.")
+    report_decision: Text = Field(description="Model: the report made (or not), to whom, when.")
+    tell_client: Text = Field(description="Model: what the client is told, and when it is safe to.")
+    documentation: Text = Field(description="Model: what goes on the record.")
+    capacity: str | None = Field(
+        default=None,
+        description="Optional teaching on decision-making capacity, shown with the key.",
+    )
+
+
 class TimelineEvent(Strict):
     day: int = Field(ge=1, description="Days after intake.")
     kind: EventKind
     summary: Text
     client_statement: str | None = None
+    safety: SafetyKey | None = Field(
+        default=None,
+        description=(
+            "For an event in which someone may be in danger: the answer key for the safety "
+            "response the student must make before the case moves on."
+        ),
+    )
 
 
 # HUD's HMIS destination groups (Data Standards FY2024, 3.12 Destination); labels and
@@ -423,6 +467,30 @@ class Adjustment(Record):
     plan_before: str = ""  # fingerprint of the plan when the sign appeared
 
 
+# The student's report decision (rules/safety_response.yaml): to CPS, APS, law enforcement,
+# or no report. Saved case files store these keys: never rename them.
+ReportChoice = Literal["report", "no_report"]
+ReportTarget = Literal["cps", "aps", "law_enforcement", "none"]
+
+
+class SafetyResponse(Record):
+    """The student's safety response to a safety sign in monitoring. Empty means "not
+    written yet"; every field has a default so older case files still open."""
+
+    immediate: str = ""  # what was done to make the people at risk safe now
+    consult_day: int | None = Field(default=None, ge=0)  # the supervisor consult's day
+    consult: str = ""  # who was consulted, and what was decided
+    report: ReportChoice | None = None
+    report_to: ReportTarget | None = None
+    report_day: int | None = Field(default=None, ge=0)
+    report_reason: str = ""  # the facts behind the decision, either way
+    tell_client: str = ""  # what the client is told, and when it is safe to
+    documentation: str = ""  # what goes on the record
+    committed: bool = False  # the student's own call is in: the answer key may show
+    first_report: ReportChoice | None = None  # the decision as first committed, kept
+    first_report_to: ReportTarget | None = None
+
+
 class GasReview(Record):
     """One goal review by Goal Attainment Scaling: −2 … +2 per goal id."""
 
@@ -447,6 +515,7 @@ class Monitoring(Record):
     services: dict[str, ServiceUse] = {}  # by resource id
     responses: dict[str, Adjustment] = {}  # by warning-sign id
     reassessments: dict[str, dict[LifeDomain, DomainRating]] = {}  # by warning-sign id
+    safety: dict[str, SafetyResponse] = {}  # by safety-sign id ("safety-4")
 
 
 Judgement = Literal["ready", "not_yet", "ready_with_conditions"]

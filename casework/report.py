@@ -20,6 +20,7 @@ from casework.checks.monitoring import (
     warning_signs,
 )
 from casework.checks.plan import contract_status
+from casework.checks.safety_response import SafetySign, record_lines
 from casework.contract import contract_sections
 from casework.ecomap import FLOW_LABELS, TIE_LABELS
 from casework.model import CaseRecord, Scenario
@@ -127,7 +128,20 @@ def _monitoring(record: CaseRecord, scenario: Scenario) -> list[Part]:
         note = monitoring.notes.get(str(index), "").strip() or "(no note written)"
         notes.items.append(f"Day {event.day}, {event_label(event.kind).lower()}: {note}")
     signs = Part("Warning signs and responses", 3)
+    safety: list[Part] = []
     for sign in warning_signs(scenario, monitoring):
+        if isinstance(sign, SafetySign):  # its own part: the safety response, item by item
+            status = response_status(sign, record)
+            signs.items.append(
+                f"Day {sign.day}, {sign.title.lower()}: safety response below. "
+                f"({'settled' if status.settled else 'open'})"
+            )
+            safety.append(
+                Part(
+                    f"Safety response, day {sign.day}", 3, [sign.detail], record_lines(sign, record)
+                )
+            )
+            continue
         response = monitoring.responses.get(sign.id)
         status = response_status(sign, record)
         chosen = (response.kind or "none").replace("_", " ") if response else "none"
@@ -148,7 +162,7 @@ def _monitoring(record: CaseRecord, scenario: Scenario) -> list[Part]:
         services.tables.append(_frame_table(table))
     else:
         services.paragraphs.append("No service in the plan.")
-    return [part, notes, signs, reviews, services]
+    return [part, notes, signs, *safety, reviews, services]
 
 
 def _closure(record: CaseRecord, scenario: Scenario) -> list[Part]:

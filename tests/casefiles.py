@@ -10,6 +10,8 @@ from casework.model import (
     GasReview,
     LifeDomain,
     Monitoring,
+    SafetyResponse,
+    Scenario,
     ServiceUse,
     Tie,
 )
@@ -44,8 +46,32 @@ def assessed() -> Assessment:
     )
 
 
+def safety_answers(scenario: Scenario, shown: int) -> dict[str, SafetyResponse]:
+    """A complete, committed safety response to each safety event unfolded so far, made
+    the day it happened and agreeing with the scenario's answer key (rules/safety_response)."""
+    answers = {}
+    for index, event in enumerate(scenario.timeline[:shown]):
+        key = event.safety
+        if key is None:
+            continue
+        answers[f"safety-{index}"] = SafetyResponse(
+            immediate=key.immediate_safety,
+            consult_day=event.day,
+            consult=key.supervisor_consult,
+            report="no_report" if key.report_to == "none" else "report",
+            report_to=key.report_to,
+            report_day=event.day,
+            report_reason=key.report_why,
+            tell_client=key.tell_client,
+            documentation=key.documentation,
+            committed=True,
+        )
+    return answers
+
+
 def monitored(eviction, shown: int | None = None) -> CaseRecord:
-    """The whole timeline unfolded, every note written, every sign answered, two reviews."""
+    """The whole timeline unfolded, every note written, every sign answered (the safety sign
+    with a complete safety response), two reviews."""
     plan = complete_plan(eviction)
     shown = len(eviction.timeline) if shown is None else shown
     notes = {
@@ -82,7 +108,10 @@ def monitored(eviction, shown: int | None = None) -> CaseRecord:
         for kind in ("crisis", "disclosure")
         if e.kind.value == kind
     }
-    monitoring = record.monitoring.model_copy(update={"responses": responses})
+    # the overdose night also needs its safety response before the case moves on
+    monitoring = record.monitoring.model_copy(
+        update={"responses": responses, "safety": safety_answers(eviction, shown)}
+    )
     return record.model_copy(update={"monitoring": monitoring})
 
 

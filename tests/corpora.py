@@ -20,3 +20,8 @@ def goals() -> list[tuple[str, str]]:
 
 def deid() -> list[tuple[str, str, list[str]]]:
     return [(row[0], row[1], row[2].split("|") if len(row) > 2 else []) for row in rows("deid.tsv")]
+
+
+def safety() -> list[tuple[str, str, str]]:
+    """(label, rule, sentence): fires | near-miss | responded, and the safety rule it tests."""
+    return [(label, rule, text) for label, rule, text in rows("safety.tsv")]

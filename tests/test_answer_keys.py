@@ -1,7 +1,8 @@
 """The instructor's voice models the language it grades (issue 13, item 17).
 
 Every scenario's answer key — model goals, the model presenting issue and observations,
-the facts cited as evidence for the model scores, the discussion questions — and the
+the facts cited as evidence for the model scores, the discussion questions, the safety
+events' model responses (issue 14) — and the
 better versions the rules themselves show a learner, go through the product's own checks,
 and all of it passes. A key that fails its own checks teaches two standards at once.
 """
@@ -38,6 +39,15 @@ def _key_texts():
                 yield scenario.id, f"domains.{domain.value}.facts[{i}]", fact
         for i, fact in enumerate(scenario.closure.facts):
             yield scenario.id, f"closure.facts[{i}]", fact
+        # the safety events' answer keys (issue 14): every model text the student is shown
+        for i, event in enumerate(scenario.timeline):
+            if event.safety is None:
+                continue
+            for name, text in event.safety.model_dump(
+                exclude={"report_to", "report_required"}
+            ).items():
+                if text:
+                    yield scenario.id, f"timeline[{i}].safety.{name}", text
 
 
 @pytest.mark.parametrize(

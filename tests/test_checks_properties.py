@@ -20,6 +20,9 @@ SEEDS = [
     "clean",
     "555-201-3344",
     "by day 30",
+    "want to die",  # the safety rules (rules/safety.yaml) run on the same text
+    "denies",
+    "kids home alone",
     "\n",
     " ",
     "—",

@@ -8,6 +8,7 @@ from casework.ui.closure import ClosureApp
 from casework.ui.intake import IntakeApp
 from casework.ui.monitoring import MonitoringApp
 from tests.casefiles import SCORES
+from tests.test_monitoring_app import answer_safety
 
 PRESENTING = 'She said: "We got the paper on the door. Ten days." Rent is two months behind.'
 GOAL = "Within 60 days, Marisol will pay rent in full and on time for two months in a row."
@@ -82,7 +83,10 @@ def test_one_case_from_intake_to_an_approved_closure_and_its_export(store: CaseS
         monitoring.advance()
         monitoring.event_cards[index].note.value = note(event.day)
         for card in monitoring.sign_cards.values():
-            if card.kind.value is None:
+            if card.safety is not None:  # the overdose night: a safety response (issue 14)
+                if not monitoring.record.monitoring.safety.get(card.sign.id):
+                    answer_safety(card)
+            elif card.kind.value is None:
                 card.kind.value = "explain"
                 card.text.value = (
                     "We reviewed what happened together; the crisis plan worked and Marisol "
@@ -126,6 +130,7 @@ def test_one_case_from_intake_to_an_approved_closure_and_its_export(store: CaseS
         GOAL,  # 3 care plan
         "Go to the clinic's walk-in advice hour with the notice",
         "Day 24, crisis: Day 24, home visit.",  # 4 monitoring
+        "Report decision: Report to Child Protective Services (CPS) on day 24",
         "| 60 | 1 | 60 |",
         "Supervisor review: approved.",  # 5 closure
         "Closure summary: Marisol Vega",

@@ -98,7 +98,7 @@ def test_method_stages_are_read_from_the_words_used():
 
 def test_an_answer_is_held_to_what_its_question_asks():
     bank = {p.id: p for p in prompts()}
-    assert len(bank) == 6 and all(
+    assert len(bank) == 7 and all(
         p.question.endswith("?") or p.question.endswith(".") for p in bank.values()
     )
     process = "First I assess needs and strengths, then we write a plan with goals, I coordinate referrals, and we plan the closure."

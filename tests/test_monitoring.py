@@ -61,7 +61,8 @@ def ids(eviction, monitoring: Monitoring) -> list[str]:
 def test_a_crisis_and_a_disclosure_are_signs_once_they_have_unfolded(eviction):
     assert ids(eviction, shown(eviction, 2)) == []
     assert ids(eviction, shown(eviction, 3)) == ["disclosure-2"]
-    assert ids(eviction, shown(eviction, 5)) == ["disclosure-2", "crisis-4"]
+    # the overdose night is a safety event too: its safety sign comes first (issue 14)
+    assert ids(eviction, shown(eviction, 5)) == ["disclosure-2", "safety-4", "crisis-4"]
 
 
 def with_timeline(eviction, kinds: list[EventKind]):

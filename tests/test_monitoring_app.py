@@ -61,6 +61,34 @@ def advance_to(app: MonitoringApp, shown: int) -> None:
         assert app.record.monitoring.shown == before + 1, app.next_message.value
 
 
+# A student's own safety response to the overdose night (day 24), in their own words.
+SAFETY = {
+    "immediate": "Asked Marisol where Teo and Lucía are tonight: at her sister's, she said. "
+    "Asked whether any pills are left in the apartment.",
+    "consult": "Called my supervisor that evening; we agreed to report to CPS tonight.",
+    "reason": "Andre overdosed at home with both children there, after weeks of opioid use.",
+    "tell": "Told Marisol before the call that I must report, and what CPS will do next.",
+    "document": "Wrote the day 24 note that night: her answers, the consult, the report and "
+    "its time.",
+}
+
+
+def answer_safety(card, report: str = "report", report_to: str | None = "cps") -> None:
+    """Fill each part of a safety sign's response as a student would, then commit it."""
+    safety = card.safety
+    safety.immediate.value = SAFETY["immediate"]
+    safety.consult_day.value = str(card.sign.day)
+    safety.consult.value = SAFETY["consult"]
+    safety.report.value = report
+    if report == "report":
+        safety.report_to.value = report_to
+        safety.report_day.value = str(card.sign.day)
+    safety.report_reason.value = SAFETY["reason"]
+    safety.tell.value = SAFETY["tell"]
+    safety.documentation.value = SAFETY["document"]
+    safety.save.click()
+
+
 def test_nothing_has_happened_until_the_student_moves_on(app, store):
     assert app.events_box.children == ()
     assert "day 3" in app.next_button.description
@@ -120,6 +148,12 @@ def test_a_crisis_stops_the_timeline_until_the_plan_changes(app, store, eviction
     steps = saved(store).plan.goals["g1"].steps
     assert any("naloxone" in step.what for step in steps.values())
     assert "✓ The plan changed" in crisis.status.value
+    # the overdose night is also a safety event: the change of plan alone does not move
+    # the case on (issue 14); the safety response does
+    app.advance()
+    assert saved(store).monitoring.shown == 5
+    assert "Someone may be in danger" in app.next_message.value
+    answer_safety(app.sign_cards["safety-4"])
     app.advance()
     assert saved(store).monitoring.shown == 6
 
@@ -271,3 +305,119 @@ def test_gas_written_levels_are_escaped_in_the_review(store, eviction):
     app.picker.value = "eviction-family"
     shown = _html(app.review_box)
     assert "<img" not in shown and escape(xss["0"]) in shown
+
+
+def at_the_overdose_night(app: MonitoringApp) -> None:
+    """Unfold the eviction case to the overdose on day 24 (the disclosure answered)."""
+    advance_to(app, 3)
+    disclosure = app.sign_cards["disclosure-2"]
+    disclosure.kind.value = "explain"
+    disclosure.text.value = (
+        "We talked it through: Marisol wants to keep the housing steps first and will tell "
+        "me when she is ready to talk about treatment for Andre."
+    )
+    advance_to(app, 5)
+
+
+def test_the_overdose_night_holds_reassess_alone_and_names_what_is_missing(app, store):
+    """Issue 14, item 4: reassessing answers the crisis, not the danger to the children.
+    The gate names each missing part of the safety response (NASW Code of Ethics 1.07(c);
+    state reporting laws; C-SSRS and 988 for the crisis protocol)."""
+    at_the_overdose_night(app)
+    assert list(app.sign_cards)[-2:] == ["safety-4", "crisis-4"]
+    crisis = app.sign_cards["crisis-4"]
+    crisis.kind.value = "reassess"
+    crisis.cards[next(iter(crisis.cards))].score.value = 1
+    assert "Reassessed" in crisis.status.value
+    app.advance()
+    assert saved(store).monitoring.shown == 5
+    message = app.next_message.value
+    assert "cannot move on yet" in message and "Someone may be in danger" in message
+    for part in ("immediate safety", "supervisor consult on day 24", "report decision"):
+        assert part in message, part
+    assert "documentation" in message
+
+
+def test_a_complete_committed_safety_response_moves_the_case_on_and_shows_the_key(app, store):
+    """The design's learning loop: the student's own response first; the answer key appears
+    only after it is committed, and every edit is saved in the record."""
+    at_the_overdose_night(app)
+    card = app.sign_cards["safety-4"]
+    safety = card.safety
+    assert "Commit my safety response" in safety.save.description
+    safety.immediate.value = SAFETY["immediate"]
+    assert saved(store).monitoring.safety["safety-4"].immediate == SAFETY["immediate"]
+    safety.save.click()  # not yet: the whole response comes before the key
+    assert "Still missing" in safety.message.value and safety.key_panel.value == ""
+    crisis = app.sign_cards["crisis-4"]
+    crisis.kind.value = "explain"
+    crisis.text.value = (
+        "We went over the crisis plan together; she used the kit as agreed and keeps the steps."
+    )
+    answer_safety(card)
+    response = saved(store).monitoring.safety["safety-4"]
+    assert response.committed and response.report_to == "cps" and response.consult_day == 24
+    assert (response.first_report, response.first_report_to) == ("report", "cps")
+    assert "Your decision matches the answer key" in safety.key_panel.value
+    assert "the naloxone kit came from" in safety.key_panel.value  # the key's model, now shown
+    assert "Your safety response is complete" in card.status.value
+    app.advance()
+    assert saved(store).monitoring.shown == 6
+
+
+def test_no_report_on_the_overdose_night_is_explained_beside_the_key(app, store):
+    """CAPTA and state reporting laws: reasonable suspicion, not proof; states differ on
+    these facts, so a reasoned decision not to report, made with the supervisor, moves on
+    with the key's reasons shown (HIPAA 45 CFR 164.512(b): a report needs no release)."""
+    at_the_overdose_night(app)
+    crisis = app.sign_cards["crisis-4"]
+    crisis.kind.value = "explain"
+    crisis.text.value = (
+        "We went over the crisis plan together; she used the kit as agreed and keeps the steps."
+    )
+    card = app.sign_cards["safety-4"]
+    answer_safety(card, report="no_report")
+    assert saved(store).monitoring.safety["safety-4"].report_to == "none"
+    assert card.safety.report_to.layout.display == "none"
+    assert "reasonable suspicion, not proof" in card.safety.key_panel.value
+    assert "states differ" in card.safety.key_panel.value
+    app.advance()
+    assert saved(store).monitoring.shown == 6
+
+
+def test_the_safety_response_survives_reopening_and_is_escaped(app, store):
+    at_the_overdose_night(app)
+    card = app.sign_cards["safety-4"]
+    answer_safety(card)
+    card.safety.immediate.value = "<img src=x onerror=alert(1)> children at her sister's, asked"
+    again = MonitoringApp(store=store, autosave_delay=0)
+    safety = again.sign_cards["safety-4"].safety
+    assert safety.immediate.value.startswith("<img")
+    assert safety.report.value == "report" and safety.report_to.value == "cps"
+    assert safety.consult_day.value == "24" and safety.report_day.value == "24"
+    assert "<img" not in safety.key_panel.value and "&lt;img" in safety.key_panel.value
+
+
+def test_the_safety_card_carries_stable_hooks_for_the_browser_test(app):
+    at_the_overdose_night(app)
+    card = app.sign_cards["safety-4"]
+    safety = card.safety
+    hooks = {
+        "e2e-sign-safety-4": card,
+        "e2e-safety": safety,
+        "e2e-safety-immediate": safety.immediate,
+        "e2e-safety-consult-day": safety.consult_day,
+        "e2e-safety-consult": safety.consult,
+        "e2e-safety-report": safety.report,
+        "e2e-safety-report-to": safety.report_to,
+        "e2e-safety-report-day": safety.report_day,
+        "e2e-safety-report-why": safety.report_reason,
+        "e2e-safety-tell": safety.tell,
+        "e2e-safety-document": safety.documentation,
+        "e2e-safety-save": safety.save,
+        "e2e-safety-message": safety.message,
+        "e2e-safety-key": safety.key_panel,
+        "e2e-sign-status": card.status,
+    }
+    for hook, widget in hooks.items():
+        assert hook in widget._dom_classes, hook

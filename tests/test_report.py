@@ -75,6 +75,52 @@ def test_student_text_is_escaped_in_html_and_kept_in_markdown(eviction):
     assert XSS in case_markdown(record, eviction)
 
 
+def with_safety(record, **changes):
+    safety = record.monitoring.safety["safety-4"].model_copy(update=changes)
+    monitoring = record.monitoring.model_copy(update={"safety": {"safety-4": safety}})
+    return record.model_copy(update={"monitoring": monitoring})
+
+
+def test_the_case_file_shows_each_safety_response_and_the_keys_comparison(eviction):
+    """Issue 14, acceptance: the exported case file shows the safety response to the
+    overdose night, part by part, and (once committed) the answer key beside it; the
+    student's words are escaped in HTML and kept in Markdown."""
+    record = with_safety(
+        ready_to_close(eviction),
+        immediate=f"{XSS} Asked where Teo and Lucía are tonight: at her sister's.",
+    )
+    markdown = case_markdown(record, eviction)
+    for text in (
+        "### Safety response, day 24",
+        "Day 24, someone may be in danger: safety response below. (settled)",
+        f"Immediate safety: {XSS} Asked where Teo and Lucía are tonight",
+        "Supervisor consult: Day 24:",
+        "Report decision: Report to Child Protective Services (CPS) on day 24.",
+        "What the client is told, and when: Told Marisol",
+        "Documentation: Contact note for day 24",
+        "Answer key: Your decision matches the answer key: a report to Child Protective "
+        "Services (CPS).",
+        "Answer key, immediate safety: Asked Marisol on the phone",
+    ):
+        assert text in markdown, text
+    html = case_html(record, eviction)
+    assert XSS not in html and "Safety response, day 24" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Asked where Teo" in html
+    assert "Your decision matches the answer key" in html
+
+
+def test_the_case_file_keeps_the_first_decision_and_hides_the_key_until_committed(eviction):
+    changed = with_safety(
+        ready_to_close(eviction), first_report="no_report", first_report_to="none"
+    )
+    assert "First committed decision, kept in the record: no report." in case_markdown(
+        changed, eviction
+    )
+    draft = case_markdown(with_safety(ready_to_close(eviction), committed=False), eviction)
+    assert "Answer key" not in draft
+    assert "Open: Someone may be in danger (day 24)" in draft
+
+
 def test_an_unknown_format_is_refused(eviction):
     with pytest.raises(ValueError, match="choose one of md, html"):
         export_case(ready_to_close(eviction), eviction, "pdf")

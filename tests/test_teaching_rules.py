@@ -177,9 +177,7 @@ def test_hours_are_not_days_crisis_goals_are_measured_in_hours():
 def test_an_explicit_deadline_wins_over_a_duration_inside_the_goals_object():
     """The written contract's time limits (encyclopedia 004, contracting) must be the ones
     the goal states: 'By day 30' is day 30, whatever 'two months of back rent' says."""
-    goal = (
-        "By day 30, Marisol will apply to the Rent Relief Fund for the two months of back rent."
-    )
+    goal = "By day 30, Marisol will apply to the Rent Relief Fund for the two months of back rent."
     assert check_goal(goal).deadline_days == 30
 
 
@@ -199,7 +197,9 @@ def test_a_judgement_of_a_third_person_is_not_a_judgement_of_the_clients_charact
     assert "boyfriend" in finding.message or "person" in finding.message
 
 
-@pytest.mark.parametrize(("text", "word"), [("Client is a mess.", "mess"), ("Client OD'd.", "OD'd")])
+@pytest.mark.parametrize(
+    ("text", "word"), [("Client is a mess.", "mess"), ("Client OD'd.", "OD'd")]
+)
 def test_slang_labels_are_flagged(text, word):
     """Park et al. 2021 (disapproval); NIDA Words Matter (overdose, said plainly)."""
     report = check_note(text)

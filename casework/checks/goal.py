@@ -391,7 +391,9 @@ def _phrase(passage: Passage, parse: _Parse) -> str:
     """The goal's verb and the next few words: "find housing"."""
     start = parse.verb_index or 0
     words = [
-        t.text for t in passage.tokens[start : start + 4] if not _in_spans(t.start, parse.time_spans)
+        t.text
+        for t in passage.tokens[start : start + 4]
+        if not _in_spans(t.start, parse.time_spans)
     ]
     vague_times = _lists()["vague_times"]
     while words and words[-1].lower() in vague_times:

@@ -7,11 +7,13 @@ from functools import cache
 
 from casework.checks.findings import Finding, Report
 from casework.checks.note import check_note
+from casework.checks.safety import check_safety
 from casework.checks.text import Passage
-from casework.model import Intake, Scenario
+from casework.model import Intake, Scenario, UrgencySignal
 from casework.rules import load_rules
 from casework.screening import (
     OUTCOME_LABELS,
+    category_rule,
     screen_eligibility,
     signal_level,
     triage,
@@ -167,6 +169,10 @@ def check_rapport(intake: Intake) -> Report:
             )
         else:
             strengths.append("The empowerment answers are in the client's own words.")
+    # A hope or a want can carry a risk statement ("that the kids would be better off without
+    # me"): it is acted on before the plan (rules/safety.yaml).
+    for answer in answers.values():
+        findings.extend(check_safety(answer))
     return Report(tuple(findings), tuple(strengths))
 
 
@@ -258,6 +264,27 @@ def check_eligibility(intake: Intake, scenario: Scenario) -> Report:
     return Report(tuple(findings), strengths)
 
 
+def _safety_footer() -> str:
+    return load_rules("safety")["footer"]
+
+
+def _too_low(signals: list[UrgencySignal], level_id: str) -> tuple[str, str]:
+    """Why the signals that set the level call for it, and their sources: what a student who
+    rated a danger lower needs to hear (rules/triage.yaml, `if_lower`)."""
+    reasons: list[str] = []
+    sources: list[str] = []
+    for signal in signals:
+        rule = category_rule(signal.category.value)
+        if rule["level"] != level_id or not rule.get("if_lower"):
+            continue
+        if rule["if_lower"] not in reasons:
+            reasons.append(str(rule["if_lower"]))
+            sources.append(str(rule.get("source") or GUIDE))
+    if not reasons:
+        return "", GUIDE
+    return " ".join([*reasons, _safety_footer()]), "; ".join(dict.fromkeys(sources))
+
+
 def check_triage(intake: Intake, scenario: Scenario) -> Report:
     levels = triage_levels()
     expected = triage(scenario.urgency_signals)
@@ -266,13 +293,15 @@ def check_triage(intake: Intake, scenario: Scenario) -> Report:
     for signal in scenario.urgency_signals:
         level = signal_level(signal)
         if level is not None and signal.id not in flagged:
+            rule = category_rule(signal.category.value)
+            footer = f" {_safety_footer()}" if rule.get("if_lower") else ""
             findings.append(
                 Finding(
                     rule="intake.triage.missed-signal",
                     category="urgency",
                     severity="error" if level.rank == 1 else "warning",
-                    message=f"Missed: “{signal.observation}”. {signal.why}",
-                    source=GUIDE,
+                    message=f"Missed: “{signal.observation}”. {signal.why}{footer}",
+                    source=str(rule.get("source") or GUIDE),
                 )
             )
         elif level is None and signal.id in flagged:
@@ -298,6 +327,11 @@ def check_triage(intake: Intake, scenario: Scenario) -> Report:
     elif intake.priority != expected.level.id:
         chosen = levels[intake.priority]
         direction = "lower" if chosen.rank > expected.level.rank else "higher"
+        why, source = (
+            _too_low(scenario.urgency_signals, expected.level.id)
+            if direction == "lower"
+            else ("", GUIDE)
+        )
         findings.append(
             Finding(
                 rule="intake.triage.wrong-priority",
@@ -306,9 +340,10 @@ def check_triage(intake: Intake, scenario: Scenario) -> Report:
                 message=(
                     f"You set “{chosen.label}”, {direction} than the signals support. "
                     "The most serious signal sets the level; immediate danger outranks everything."
+                    + (f" {why}" if why else "")
                 ),
                 suggestion=f"{expected.level.label}. {expected.level.meaning}",
-                source=GUIDE,
+                source=source,
             )
         )
     strengths = () if findings else (f"Priority set correctly: {expected.level.label}.",)

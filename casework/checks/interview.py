@@ -3,7 +3,9 @@
 A story is checked four ways: identifiers (the de-identification check, each with a
 generalisation), structure (situation, task, action, result), focus on method (the case
 management stages and professional judgement, not dramatic detail) and language (the
-documentation coach). Cues and wording: `rules/interview.yaml`.
+documentation coach, which includes the safety rules). The practice question about a safety
+situation is also held to the safety steps: ask, consult, follow the protocol, document.
+Cues and wording: `rules/interview.yaml`.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def _cues() -> dict[str, list[re.Pattern[str]]]:
     groups = {f"star.{part}": rules["star"][part]["cues"] for part in STAR_PARTS}
     groups |= {f"method.{stage}": spec["cues"] for stage, spec in rules["method"].items()}
     groups["judgement"] = rules["judgement"]["cues"]
+    groups |= {f"safety.{step}": spec["cues"] for step, spec in rules["safety"]["steps"].items()}
     return {name: [re.compile(cue, re.IGNORECASE) for cue in cues] for name, cues in groups.items()}
 
 
@@ -62,6 +65,7 @@ class Prompt:
     star: bool
     judgement: bool
     tip: str
+    safety: bool = False  # a safety situation: held to the safety steps too
 
 
 def prompts() -> list[Prompt]:
@@ -74,6 +78,7 @@ def prompts() -> list[Prompt]:
             star=bool(spec.get("star", False)),
             judgement=bool(spec.get("judgement", False)),
             tip=spec["tip"],
+            safety=bool(spec.get("safety", False)),
         )
         for prompt_id, spec in _rules()["prompts"].items()
     ]
@@ -154,6 +159,32 @@ def _judgement_finding() -> Finding:
     )
 
 
+def _safety_findings(text: str) -> list[Finding]:
+    """A story about risk, a report or a crisis: which of the safety steps it does not show."""
+    spec = _rules()["safety"]
+    missing = [
+        step["label"]
+        for name, step in spec["steps"].items()
+        if not _present(f"safety.{name}", text)
+    ]
+    if not missing:
+        return []
+    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return [
+        Finding(
+            rule="interview.safety.missing",
+            category="interview",
+            severity="warning",
+            message=(
+                f"The answer does not yet show {names}. {spec['why']} "
+                f"{load_rules('safety')['footer']}"
+            ),
+            suggestion=f"For example: “{spec['example']}”",
+            source=spec["source"],
+        )
+    ]
+
+
 def dramatic_details(text: str) -> list[Finding]:
     spec = _rules()["dramatic"]
     return [
@@ -190,7 +221,12 @@ def _strengths(star: dict[str, bool], method: dict[str, bool], judged: bool) -> 
 
 
 def _check(
-    text: str, *, expected: tuple[str, ...], wants_star: bool, wants_judgement: bool
+    text: str,
+    *,
+    expected: tuple[str, ...],
+    wants_star: bool,
+    wants_judgement: bool,
+    wants_safety: bool = False,
 ) -> StoryReport:
     if not text.strip():
         return StoryReport(
@@ -206,6 +242,8 @@ def _check(
     findings += _method_findings(method, expected)
     if wants_judgement and not judged:
         findings.append(_judgement_finding())
+    if wants_safety:
+        findings += _safety_findings(text)
     findings += check_note(text).findings
     findings.sort(key=lambda f: (f.start is None, f.start or 0))
     return StoryReport(
@@ -235,4 +273,5 @@ def check_answer(prompt_id: str, text: str) -> StoryReport:
         expected=question.expects,
         wants_star=question.star,
         wants_judgement=question.judgement,
+        wants_safety=question.safety,
     )

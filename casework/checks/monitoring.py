@@ -99,7 +99,7 @@ class Sign:
     """Something in the record that the student must answer before moving on."""
 
     id: str
-    kind: str  # "crisis" | "disclosure" | "missed" | "gas_fall"
+    kind: str  # "crisis" | "disclosure" | "missed" | "gas_fall" | "safety"
     day: int
     title: str
     detail: str
@@ -118,6 +118,10 @@ def warning_signs(scenario: Scenario, monitoring: Monitoring) -> list[Sign]:
     missed_in_a_row = 0
     needed = _rules()["signs"]["missed"]["min_in_a_row"]
     for index, event in shown_events(scenario, monitoring):
+        if event.safety is not None:  # the safety response first: rules/safety_response.yaml
+            from casework.checks.safety_response import safety_sign
+
+            signs.append(safety_sign(index, event))
         if event.kind == EventKind.crisis:
             signs.append(_sign("crisis", f"crisis-{index}", event.day, event.summary))
         elif event.kind == EventKind.disclosure:
@@ -162,6 +166,10 @@ class Settlement:
 
 def response_status(sign: Sign, record: CaseRecord) -> Settlement:
     """Has the student answered this sign? If not, what is missing and why it matters."""
+    if sign.kind == "safety":
+        from casework.checks.safety_response import safety_status
+
+        return safety_status(sign, record)
     response = record.monitoring.responses.get(sign.id)
     labels = _rules()["responses"]
     if response is None or response.kind is None:

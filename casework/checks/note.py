@@ -21,6 +21,7 @@ from functools import cache, cached_property
 
 from casework.checks.findings import Finding, Report
 from casework.checks.lexicon import Group, PhraseIndex, Term
+from casework.checks.safety import check_safety
 from casework.checks.text import Passage
 from casework.rules import load_rules, word_list
 
@@ -373,6 +374,8 @@ def check_note(text: str) -> Report:
         if not matched:
             i += 1
     findings.extend(_scare_quotes(reader))
+    # Risk to life or safety is not a wording matter: what to do next (rules/safety.yaml).
+    findings.extend(check_safety(text, passage))
     findings.sort(key=lambda f: f.start or 0)
     strengths = ()
     if passage.quotes and not any(f.severity != "info" for f in findings):

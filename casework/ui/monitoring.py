@@ -17,7 +17,6 @@ import ipywidgets as widgets
 from casework.checks.findings import Report
 from casework.checks.gas import check_gas_review, gas_measurable
 from casework.checks.monitoring import (
-    Sign,
     check_event_note,
     check_services,
     current_day,
@@ -25,7 +24,6 @@ from casework.checks.monitoring import (
     gas_levels,
     latest_ratings,
     plan_fingerprint,
-    response_status,
     service_rows,
     unsettled_signs,
     warning_signs,
@@ -41,19 +39,17 @@ from casework.model import (
     ActionStep,
     Adjustment,
     CaseRecord,
-    DomainRating,
     GasReview,
     LifeDomain,
     Scenario,
     ServiceUse,
     TimelineEvent,
 )
-from casework.rules import load_rules
 from casework.ui import components as ui
-from casework.ui.assessment import DomainCard
 from casework.ui.care_plan import next_id, party_options
 from casework.ui.errors import guarded
 from casework.ui.gas_levels import levels_html
+from casework.ui.signs import SignCard
 from casework.ui.stage import StageApp
 
 
@@ -96,101 +92,6 @@ class EventCard(widgets.VBox):
         report = check_event_note(text, self.event.kind)
         marked = ui.highlighted_html(text, report) if text.strip() else ""
         self.feedback.value = marked + ui.report_html(report)
-
-
-class SignCard(widgets.VBox):
-    """A warning sign, the student's response to it, and whether that response settles it."""
-
-    def __init__(self, app: MonitoringApp, sign: Sign, scenario: Scenario):
-        super().__init__()
-        self.app, self.sign = app, sign
-        self.add_class("cw-card")
-        self.add_class(f"e2e-sign-{sign.id}")
-        labels = load_rules("monitoring")["responses"]
-        self.kind = widgets.RadioButtons(
-            options=[(labels[k], k) for k in ("reassess", "change_plan", "explain")],
-            value=None,
-            description="Response",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
-        )
-        self.kind.add_class("e2e-response")
-        self.text = ui.text_input(
-            "What changes, and why",
-            "What you and the client decided, in observable terms",
-            "response-text",
-            rows=2,
-        )
-        self.status = widgets.HTML()
-        self.status.add_class("e2e-sign-status")
-        self.scenario = scenario
-        # the six domain cards are built only when the student chooses to reassess
-        self.cards: dict[LifeDomain, DomainCard] = {}
-        self.reassessment = widgets.VBox()
-        self.reassessment.layout.display = "none"
-        self.children = [
-            widgets.HTML(
-                f"<h3>Day {sign.day} · {escape(sign.title)}</h3><p>{escape(sign.detail)}</p>"
-                f"<p class='cw-muted'>{escape(sign.why)}</p>"
-                + (
-                    ui.message_html(
-                        "info",
-                        "A significant change: reassess with the client, using the same "
-                        "scale as the first assessment.",
-                    )
-                    if sign.reassess
-                    else ""
-                )
-            ),
-            self.kind,
-            self.text,
-            self.status,
-            self.reassessment,
-        ]
-        self.kind.observe(
-            guarded(lambda change: app.edit_response(sign.id, kind=change["new"])), "value"
-        )
-        self.text.observe(
-            guarded(lambda change: app.edit_response(sign.id, text=change["new"])), "value"
-        )
-
-    def _build_cards(self) -> None:
-        extra_fact = f"Day {self.sign.day}: {self.sign.detail}"
-        self.cards = {
-            domain: DomainCard(
-                domain,
-                [*self.scenario.domains[domain].facts, extra_fact],
-                lambda d: self.app.edit_reassessment(self.sign.id, d),
-            )
-            for domain in LifeDomain
-        }
-        self.reassessment.children = [
-            widgets.HTML(
-                "<p class='cw-muted'>Reassess with the client. The scores start from your "
-                "latest ones: change what this event changes.</p>"
-            ),
-            *self.cards.values(),
-        ]
-
-    def show(self, record: CaseRecord) -> None:
-        response = record.monitoring.responses.get(self.sign.id, Adjustment())
-        self.kind.value = response.kind
-        self.text.value = response.text
-        if self.kind.value == "reassess":
-            if not self.cards:
-                self._build_cards()
-            ratings = record.monitoring.reassessments.get(self.sign.id, {})
-            for domain, card in self.cards.items():
-                card.show(ratings.get(domain, DomainRating()))
-        self.show_status(record)
-
-    def show_status(self, record: CaseRecord) -> None:
-        self.reassessment.layout.display = None if self.kind.value == "reassess" else "none"
-        status = response_status(self.sign, record)
-        self.status.value = ui.message_html("good" if status.settled else "warning", status.message)
-
-    def ratings(self) -> dict[LifeDomain, DomainRating]:
-        return {domain: card.rating() for domain, card in self.cards.items()}
 
 
 class MonitoringApp(StageApp):
@@ -428,7 +329,7 @@ class MonitoringApp(StageApp):
         fresh = {
             sign.id: Adjustment(plan_before=fingerprint)
             for sign in warning_signs(self.scenario, monitoring)
-            if sign.id not in monitoring.responses
+            if sign.id not in monitoring.responses and sign.kind != "safety"
         }
         if fresh:
             self.edit("monitoring", responses={**monitoring.responses, **fresh})

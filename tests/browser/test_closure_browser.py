@@ -44,9 +44,7 @@ def test_closure_sent_back_then_approved_and_exported(
     page.locator(".e2e-closure-reason input").fill(
         "Goals met: housing is stable and natural supports are in place."
     )
-    page.locator(".e2e-exit-destination select").select_option(
-        label="Permanent housing situation"
-    )
+    page.locator(".e2e-exit-destination select").select_option(label="Permanent housing situation")
     expect(review).to_be_empty()  # a change reopens the review
     page.locator("button.e2e-draft-summary").click()
     expect(page.locator(".e2e-summary textarea")).to_have_value(

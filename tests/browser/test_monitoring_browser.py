@@ -25,6 +25,37 @@ def next_event(page) -> None:
     page.locator("button.e2e-next-event").click()
 
 
+SAFETY = {
+    "immediate": "Asked Marisol where Teo and Lucía are tonight: at her sister's, she said. "
+    "Asked whether any pills are left in the apartment; she said she flushed them.",
+    "consult": "Called my supervisor that evening; we agreed to report to CPS tonight.",
+    "why": "Andre overdosed at home with both children there, after weeks of opioid use.",
+    "tell": "Told Marisol before the call that I must report, and what CPS will do next.",
+    "document": "Wrote the day 24 note that night: my questions, her answers, the consult, "
+    "the report and its time.",
+}
+
+
+def answer_safety(page) -> None:
+    """The overdose night's safety response, part by part, then committed."""
+    card = page.locator(".e2e-sign-safety-4")
+    card.locator(".e2e-safety-immediate textarea").fill(SAFETY["immediate"])
+    card.locator(".e2e-safety-consult-day input").fill("24")
+    card.locator(".e2e-safety-consult textarea").fill(SAFETY["consult"])
+    card.locator(".e2e-safety-report").get_by_role("radio", name="Report", exact=True).check()
+    card.locator(".e2e-safety-report-to select").select_option(
+        label="Child Protective Services (CPS)"
+    )
+    card.locator(".e2e-safety-report-day input").fill("24")
+    card.locator(".e2e-safety-report-why textarea").fill(SAFETY["why"])
+    card.locator(".e2e-safety-tell textarea").fill(SAFETY["tell"])
+    card.locator(".e2e-safety-document textarea").fill(SAFETY["document"])
+    card.locator("button.e2e-safety-save").click()
+    expect(card.locator(".e2e-sign-status").first).to_contain_text(
+        "Your safety response is complete"
+    )
+
+
 def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
     page, voila_url, voila_home, catalogue
 ):
@@ -81,6 +112,9 @@ def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
     page.locator(".e2e-change-due input").fill("26")
     page.locator("button.e2e-add-change").click()
     expect(page.locator(".e2e-sign-crisis-4 .e2e-sign-status")).to_contain_text("The plan changed")
+    next_event(page)
+    expect(message).to_contain_text("Someone may be in danger")  # the safety response first
+    answer_safety(page)
     next_event(page)
     expect(page.locator(".e2e-event-5")).to_contain_text("Day 31")
     expect(page.locator(".e2e-save-status")).to_contain_text("Saved at")

@@ -32,7 +32,9 @@ def test_closure_verdict_appears_only_after_the_students_own_call(
     )
     expect(page.locator(".e2e-verdict")).to_contain_text("Ready to close")
     page.locator("button.e2e-compare-readiness").click()
-    expect(page.locator(".e2e-readiness-comparison")).to_contain_text("Your judgement matches the record")
+    expect(page.locator(".e2e-readiness-comparison")).to_contain_text(
+        "Your judgement matches the record"
+    )
 
 
 def test_reassess_is_marked_only_after_a_domain_is_scored_again(
