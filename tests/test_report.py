@@ -96,7 +96,7 @@ def test_the_case_file_shows_each_safety_response_and_the_keys_comparison(evicti
         f"Immediate safety: {XSS} Asked where Teo and Lucía are tonight",
         "Supervisor consult: Day 24:",
         "Report decision: Report to Child Protective Services (CPS) on day 24.",
-        "What the client is told, and when: Told Marisol",
+        "Telling the client: Told Marisol",
         "Documentation: Contact note for day 24",
         "Answer key: Your decision matches the answer key: a report to Child Protective "
         "Services (CPS).",

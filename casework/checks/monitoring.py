@@ -202,8 +202,9 @@ def response_status(sign: Sign, record: CaseRecord) -> Settlement:
         return Settlement(
             False,
             f"Say why the plan can stay as it is ({words} of at least {needed} words). {sign.why} "
-            "For example: “The crisis plan we wrote on day 12 covered this: she used the "
-            "naloxone kit and called for help, as agreed. We reviewed it together today.”",
+            "For example: “The plan already covers this: she followed the crisis steps we "
+            "agreed and called for help. We reviewed the plan together today and she wants "
+            "to keep it.”",
         )
     return Settlement(True, "You documented why the plan continues.")
 
