@@ -143,6 +143,14 @@ Plans meet real life. In monitoring you follow the case as it unfolds:
    information, missed contacts piling up or a falling T-score all call for a response
    before the case moves on: reassess, change the plan, or write down why the plan
    stays as it is.
+5. **Act on danger first.** When someone may be hurt (thoughts of suicide, an overdose,
+   a child or an older adult who may be abused, neglected or exploited), make a safety
+   response before anything else: make people safe now, consult your supervisor the
+   same day, decide whether to report (reasonable suspicion, not proof; to CPS for a
+   child, APS for an older or dependent adult), tell the client when it is safe to, and
+   document what you asked, heard and did. The answer key appears once you commit your
+   response. Reporting laws vary by state: follow your agency's protocol and your
+   state's law.
 
 Open the same scenario as before: the goals and providers come from your care plan."""
     return _stage(text, "monitoring", "MonitoringApp")
