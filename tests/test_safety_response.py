@@ -129,13 +129,8 @@ def test_each_part_of_the_safety_response_is_required(eviction, changes, missing
     assert missing in status.message
 
 
-def test_a_missed_required_report_holds_the_gate_and_explains_the_duty(catalogue):
-    """CAPTA and state reporting laws; HIPAA 45 CFR 164.512(c); NASW 1.07(c), (d): a
-    mandated reporter reports on reasonable suspicion, not proof; older or dependent adults
-    to APS, children to CPS; no release is needed; the client is told when it is safe to;
-    state law varies; it is not legal advice."""
-    older = catalogue.scenarios["older-adult-self-neglect"]
-    index = next(i for i, e in enumerate(older.timeline) if e.safety is not None)
+def older_adult_without_a_report(older, index: int):
+    """The older adult's case at his safety event, answered in full except the APS report."""
     sign_id = f"safety-{index}"
     answers = safety_answers(older, index + 1)
     missed = answers[sign_id].model_copy(update={"report": "no_report", "report_to": "none"})
@@ -144,6 +139,17 @@ def test_a_missed_required_report_holds_the_gate_and_explains_the_duty(catalogue
         scenario_id=older.id,
         monitoring=Monitoring(shown=index + 1, safety={sign_id: missed}),
     )
+    return sign_id, answers, record
+
+
+def test_a_missed_required_report_holds_the_gate_and_explains_the_duty(catalogue):
+    """CAPTA and state reporting laws; HIPAA 45 CFR 164.512(c); NASW 1.07(c), (d): a
+    mandated reporter reports on reasonable suspicion, not proof; older or dependent adults
+    to APS, children to CPS; no release is needed; the client is told when it is safe to;
+    state law varies; it is not legal advice."""
+    older = catalogue.scenarios["older-adult-self-neglect"]
+    index = next(i for i, e in enumerate(older.timeline) if e.safety is not None)
+    sign_id, _answers, record = older_adult_without_a_report(older, index)
     status = safety_status(sign_of(older, record, sign_id), record)
     assert not status.settled
     for taught in (
@@ -265,14 +271,7 @@ def test_the_older_adults_exploitation_is_reported_to_aps_and_capacity_is_taught
     older = catalogue.scenarios["older-adult-self-neglect"]
     index, event = next((i, e) for i, e in enumerate(older.timeline) if e.safety is not None)
     assert event.day == 16 and event.safety.report_to == "aps"
-    sign_id = f"safety-{index}"
-    answers = safety_answers(older, index + 1)
-    missed = answers[sign_id].model_copy(update={"report": "no_report", "report_to": "none"})
-    record = CaseRecord(
-        case_id="o",
-        scenario_id=older.id,
-        monitoring=Monitoring(shown=index + 1, safety={sign_id: missed}),
-    )
+    sign_id, answers, record = older_adult_without_a_report(older, index)
     sign = sign_of(older, record, sign_id)
     status = safety_status(sign, record)
     assert not status.settled and "Adult Protective Services (APS)" in status.message

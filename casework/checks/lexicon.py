@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,16 +99,21 @@ class PhraseIndex:
             candidates.sort(key=lambda term: -len(term.words))
 
     def matches(self, norms: list[str], index: int) -> list[Term]:
-        found = []
-        for term in self.by_first.get(norms[index], ()):
-            end = index + len(term.words)
-            if end > len(norms) or any(
-                w != "*" and w != n for w, n in zip(term.words, norms[index:end], strict=False)
-            ):
-                continue
-            if end < len(norms) and norms[end] in term.not_next:
-                continue
-            if index > 0 and norms[index - 1] in term.not_previous:
-                continue
-            found.append(term)
-        return found
+        return matching(norms, index, self.by_first.get(norms[index], ()))
+
+
+def matching(norms: list[str], index: int, candidates: Iterable[Term]) -> list[Term]:
+    """The candidates that match at `index`: their words, then the words around them."""
+    found = []
+    for term in candidates:
+        end = index + len(term.words)
+        if end > len(norms) or any(
+            w != "*" and w != n for w, n in zip(term.words, norms[index:end], strict=False)
+        ):
+            continue
+        if end < len(norms) and norms[end] in term.not_next:
+            continue
+        if index > 0 and norms[index - 1] in term.not_previous:
+            continue
+        found.append(term)
+    return found

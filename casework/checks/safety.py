@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from casework.checks.findings import Finding
-from casework.checks.lexicon import PhraseIndex, Term
+from casework.checks.lexicon import PhraseIndex, Term, matching
 from casework.checks.text import Passage
 from casework.rules import load_rules
 
@@ -87,24 +87,7 @@ class _Index:
         if not pool:
             return []
         pool.sort(key=lambda term: (-len(term.words), self.rank[id(term)]))
-        return _filter(norms, index, pool)
-
-
-def _filter(norms: list[str], index: int, candidates: list[Term]) -> list[Term]:
-    """PhraseIndex.matches on a candidate list: the words, then the words around them."""
-    found = []
-    for term in candidates:
-        end = index + len(term.words)
-        if end > len(norms) or any(
-            w != "*" and w != n for w, n in zip(term.words, norms[index:end], strict=False)
-        ):
-            continue
-        if end < len(norms) and norms[end] in term.not_next:
-            continue
-        if index > 0 and norms[index - 1] in term.not_previous:
-            continue
-        found.append(term)
-    return found
+        return matching(norms, index, pool)
 
 
 @dataclass(frozen=True)
