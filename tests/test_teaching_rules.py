@@ -269,3 +269,9 @@ def test_a_missed_contact_note_still_needs_the_outreach_and_the_next_step():
     report = check_event_note("Day 19. Client was not there.", EventKind.appointment_missed)
     assert "note.completeness.next-step" in _rules(report)
     assert "note.completeness.method" in _rules(report)
+
+
+def test_the_pronoun_i_after_a_role_word_is_not_a_name():
+    """45 CFR 164.514(b)(2)(i)(A) removes names; "I" after "my supervisor" is the writer."""
+    report = find_identifiers("Told her that after talking with my supervisor I am asking CPS.")
+    assert "deid.name" not in _all_rules(report)

@@ -53,6 +53,7 @@ _NEVER_NAMES = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "June", "July", "August", "September", "October", "November",
     "December", "Is", "Was", "Has", "Had", "Said", "And", "The", "Who", "When", "Also", "Again",
+    "I",  # "talked with my supervisor I am asking…": the pronoun, never a name
 })  # fmt: skip
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "mx", "miss", "dr", "rev", "officer", "judge", "pastor", "coach"}
