@@ -13,6 +13,7 @@ from html import escape
 
 from casework.checks.assessment import STRENGTH_LABELS, domain_label, level_name
 from casework.checks.closure import closure_procedures, exit_destinations, readiness
+from casework.checks.gas import signed_level
 from casework.checks.monitoring import (
     event_label,
     response_status,
@@ -151,6 +152,11 @@ def _monitoring(record: CaseRecord, scenario: Scenario) -> list[Part]:
             f"({'settled' if status.settled else 'open'})"
         )
     reviews = Part("Goal Attainment Scaling", 3)
+    for number, goal in enumerate(record.plan.goals.values(), start=1):
+        written = sorted((int(k), v.strip()) for k, v in goal.gas_levels.items() if v.strip())
+        if written:  # the yardstick the reviews were scored against, written in advance
+            levels = "; ".join(f"{signed_level(str(k))}: {text}" for k, text in written)
+            reviews.items.append(f"Goal {number}, levels written in advance: {levels}")
     table = gas_table(record)
     if len(table):
         reviews.tables.append(_frame_table(table))

@@ -55,6 +55,23 @@ def test_markdown_holds_each_stages_work(eviction):
         assert text in markdown, text
 
 
+def test_the_gas_levels_written_in_advance_are_in_the_case_file(eviction):
+    """Kiresuk & Sherman 1968: the reviews are scored against levels written beforehand, so
+    the case file shows that yardstick beside the scores (escaped in HTML)."""
+    record = ready_to_close(eviction)
+    goal = record.plan.goals["g1"].model_copy(
+        update={"gas_levels": {"-2": "Rent unpaid; court filing <b>", "0": "Two months on time"}}
+    )
+    plan = record.plan.model_copy(update={"goals": {**record.plan.goals, "g1": goal}})
+    record = record.model_copy(update={"plan": plan})
+    markdown = case_markdown(record, eviction)
+    assert (
+        "Goal 1, levels written in advance: −2: Rent unpaid; court filing <b>; 0: Two" in markdown
+    )
+    html = case_html(record, eviction)
+    assert "court filing &lt;b&gt;" in html and "court filing <b>" not in html
+
+
 def test_html_is_one_self_contained_page_with_its_charts(eviction):
     html = case_html(ready_to_close(eviction), eviction)
     links = _Links()
