@@ -16,7 +16,7 @@ from typing import Any
 
 from casework.checks.findings import Finding
 from casework.model import ActionStep, CarePlan, Release, Resource, Scenario
-from casework.rules import load_rules
+from casework.rules import load_rules, one_line
 
 RELEASE = "release"
 
@@ -27,7 +27,7 @@ def _rules() -> dict[str, Any]:
 
 
 def _text(key: str, **values: object) -> str:
-    return " ".join(str(_rules()["release"][key]).split()).format(**values)
+    return one_line(_rules()["release"][key]).format(**values)
 
 
 def _finding(rule: str, severity: str, message: str, suggestion: str, source: str) -> Finding:
@@ -37,7 +37,7 @@ def _finding(rule: str, severity: str, message: str, suggestion: str, source: st
         severity=severity,  # type: ignore[arg-type]
         message=message,
         suggestion=suggestion,
-        source=" ".join(source.split()),
+        source=one_line(source),
     )
 
 
@@ -76,7 +76,7 @@ def basis_note(provider: str, scenario: Scenario) -> str | None:
     if basis == RELEASE:
         return None
     spec = _rules()["bases"][basis]
-    return " ".join(spec["message"].split()).format(name=_name(provider, scenario))
+    return one_line(spec["message"]).format(name=_name(provider, scenario))
 
 
 def release_gaps(release: Release) -> list[str]:
@@ -208,8 +208,8 @@ def check_consent(plan: CarePlan, scenario: Scenario) -> list[Finding]:
                 if resource.consent == "not_required_report"
                 else "consent-emergency",
                 "info",
-                " ".join(spec["message"].split()).format(name=resource.name),
-                " ".join(spec["suggestion"].split()),
+                one_line(spec["message"]).format(name=resource.name),
+                one_line(spec["suggestion"]),
                 spec["source"],
             )
         )
@@ -220,8 +220,8 @@ def consent_texts() -> dict[str, str]:
     """The section's teaching lines for the app: third parties, and that this is not legal advice."""
     rules = _rules()
     return {
-        "third_party": " ".join(rules["third_party"]["teaching"].split()),
-        "not_legal_advice": " ".join(rules["not_legal_advice"].split()),
+        "third_party": one_line(rules["third_party"]["teaching"]),
+        "not_legal_advice": one_line(rules["not_legal_advice"]),
     }
 
 

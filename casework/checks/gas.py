@@ -16,7 +16,7 @@ from typing import Any
 
 from casework.checks.findings import Finding, Report, finding_factory
 from casework.model import CarePlan, Goal, Monitoring
-from casework.rules import load_rules
+from casework.rules import load_rules, one_line
 
 
 @cache
@@ -124,12 +124,12 @@ def check_gas_levels(goal: Goal) -> Report:
             findings.append(
                 _gas_finding(
                     "levels-between",
-                    " ".join(spec["blank"].split()),
+                    one_line(spec["blank"]),
                     severity="info",
                 )
             )
         findings.append(
-            _gas_finding("levels-expected", " ".join(spec["expected"].split()), severity="info")
+            _gas_finding("levels-expected", one_line(spec["expected"]), severity="info")
         )
     return Report(tuple(findings), strengths)
 
@@ -160,7 +160,7 @@ def check_levels_after_review(monitoring: Monitoring, goal_id: str) -> Report:
     days = sorted(r.day for r in monitoring.reviews.values() if goal_id in r.scores)
     if not days:
         return Report()
-    message = " ".join(_written_rules()["after_review"].split())
+    message = one_line(_written_rules()["after_review"])
     on = ", ".join(str(day) for day in days)
     return Report(
         (_gas_finding("levels-after-review", f"Scored on day {on}. {message}", severity="warning"),)

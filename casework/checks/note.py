@@ -158,12 +158,6 @@ class _Reader:
                 return True
         return False
 
-    def sentence_quotes(self, start: int) -> bool:
-        """Does the sentence around token `start` quote someone?"""
-        p = self.p
-        sentence = p.sentence_of(p.tokens[start].start)
-        return any(p.sentence_of(q_start) == sentence for q_start, _ in p.quotes)
-
     def _subject_is_institution(self, start: int, end: int) -> bool:
         j = start - 1
         while j >= 0 and start - j <= _MAX_WALK and self.norms[j] in self.c.linking_words:
@@ -204,7 +198,7 @@ class _Reader:
         group, kind = term.group, term.group.context
         if group.observable_excuses and self.shown_after(end):
             return False
-        if group.quote_excuses and self.sentence_quotes(start):
+        if group.quote_excuses and self.p.sentence_quotes(self.p.tokens[start].start):
             return False
         if kind == "person":
             return self.describes_person(start, end) and not self.negated(start)

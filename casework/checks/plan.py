@@ -19,9 +19,20 @@ from casework.checks.goal import GoalContext, GoalReport, check_goal
 from casework.checks.lexicon import PhraseIndex
 from casework.checks.text import Passage
 from casework.model import ActionStep, CarePlan, CaseRecord, Goal, Resource, Scenario
-from casework.rules import load_rules
+from casework.rules import load_rules, one_line
 
 CLIENT, CASE_MANAGER = "client", "case_manager"
+
+
+def release_to_dos(plan: CarePlan, step: ActionStep, scenario: Scenario) -> list[str]:
+    """What a new step still needs before anything is shared with the providers it names.
+    Naming them is allowed: a release governs what is shared (HIPAA 45 CFR 164.508)."""
+    providers = dict.fromkeys(
+        p for p in (step.who, step.resource) if p not in (CLIENT, CASE_MANAGER, "")
+    )
+    return [problem for p in providers if (problem := release_missing(plan, p, scenario))]
+
+
 NEED_AT_MOST = 3  # a domain scored "safe" or lower is a need a goal may serve
 
 
@@ -36,8 +47,8 @@ def _directives() -> PhraseIndex:
     groups = []
     for key in ("directives", "mandates"):
         spec = {**_rules()[key]}
-        spec["source"] = " ".join(spec.get("source", _rules()["source"]).split())
-        spec["why"] = " ".join(spec["why"].split())
+        spec["source"] = one_line(spec.get("source", _rules()["source"]))
+        spec["why"] = one_line(spec["why"])
         groups.append(spec)
     return PhraseIndex(groups)
 
@@ -523,4 +534,5 @@ __all__ = [
     "contract_status",
     "participants",
     "release_missing",
+    "release_to_dos",
 ]

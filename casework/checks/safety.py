@@ -18,14 +18,13 @@ the finding becomes info and says what was documented.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from casework.checks.findings import Finding
 from casework.checks.lexicon import PhraseIndex, Term, matching
 from casework.checks.text import Passage
-from casework.rules import load_rules
+from casework.rules import load_rules, one_line
 
 _NEGATION_WALK = 12  # words a negation may stand behind: "denies current suicidal ideation"
 _TITLE_WALK = 6  # words before a quotation searched for "song", "film", "said"
@@ -120,7 +119,7 @@ def _load() -> _Rules:
             id=spec["id"],
             label=spec["label"],
             what=spec["what"],
-            steps=" ".join(spec["steps"].split()),
+            steps=one_line(spec["steps"]),
             guide=spec["guide"],
             example=spec["example"],
             source=spec["source"],
@@ -177,10 +176,6 @@ class _Reader:
         return frozenset(covered)
 
     @cached_property
-    def _quote_starts(self) -> list[int]:
-        return [start for start, _ in self.p.quotes]
-
-    @cached_property
     def _sentence_words(self) -> dict[int, set[str]]:
         words: dict[int, set[str]] = {}
         for token in self.p.tokens:
@@ -193,11 +188,8 @@ class _Reader:
 
     def quoted(self, index: int) -> bool:
         """Is the match quoted, or does its sentence quote someone (the person's words)?"""
-        p = self.p
-        if p.in_quote(p.tokens[index].start):
-            return True
-        sentence = p.sentence_of(p.tokens[index].start)
-        return any(p.sentence_of(start) == sentence for start, _ in p.quotes)
+        position = self.p.tokens[index].start
+        return self.p.in_quote(position) or self.p.sentence_quotes(position)
 
     def denied_or_asked(self, start: int, end: int) -> bool:
         """A negated screening result ("denies suicidal ideation", "Suicidal thoughts: none")
@@ -233,10 +225,9 @@ class _Reader:
     def title(self, start: int) -> bool:
         """Inside a quotation that names a song, film or book: a title, not a statement."""
         p = self.p
-        position = p.tokens[start].start
-        if not p.in_quote(position):
+        quote = p.quote_at(p.tokens[start].start)
+        if quote is None:
             return False
-        quote = p.quotes[bisect_right(self._quote_starts, position) - 1]
         before = p.token_index_at(quote[0] - 1)
         sentence = p.sentence_of(quote[0])
         for k in range(before, max(-1, before - _TITLE_WALK), -1):

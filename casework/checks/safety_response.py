@@ -17,7 +17,7 @@ from typing import Any
 from casework.checks.findings import Finding, Report, finding_factory
 from casework.checks.monitoring import Settlement, Sign
 from casework.model import CaseRecord, SafetyKey, SafetyResponse, TimelineEvent
-from casework.rules import load_rules
+from casework.rules import load_rules, one_line
 
 SAFETY = "safety"
 
@@ -32,7 +32,7 @@ def source() -> str:
 
 
 def not_legal_advice() -> str:
-    return _flat(_rules()["not_legal_advice"])
+    return one_line(_rules()["not_legal_advice"])
 
 
 _finding = finding_factory(SAFETY, source)
@@ -57,7 +57,7 @@ def safety_sign(index: int, event: TimelineEvent) -> SafetySign:
         event.day,
         spec["title"],
         event.summary,
-        _flat(spec["why"]),
+        one_line(spec["why"]),
         False,
         event.safety,
     )
@@ -119,13 +119,8 @@ def commit_problems(sign: Sign, response: SafetyResponse) -> list[str]:
     return missing_parts(sign, response.model_copy(update={"committed": True}))
 
 
-def _flat(text: str) -> str:
-    """YAML's folded text as one line with single spaces."""
-    return " ".join(text.split())
-
-
 def _why(key: SafetyKey) -> str:
-    return _flat(key.report_why)
+    return one_line(key.report_why)
 
 
 def report_feedback(sign: Sign, key: SafetyKey, response: SafetyResponse) -> Finding | None:
@@ -137,32 +132,34 @@ def report_feedback(sign: Sign, key: SafetyKey, response: SafetyResponse) -> Fin
     messages = _rules()["report"]
     agency, why = agency_label(key.report_to), _why(key)
     chosen = response.report_to if response.report == "report" else "none"
-    duty = _flat(messages["duty"])
+    duty = one_line(messages["duty"])
     if key.report_to == "none":
         if chosen in (None, "none"):
             return None
         text = messages["unneeded"].format(chosen=agency_label(chosen), why=why)
-        return _finding("safety.report.unneeded", _flat(text), severity="info")
+        return _finding("safety.report.unneeded", one_line(text), severity="info")
     if response.report == "no_report":
         if not key.report_required:
             # where the duty turns on state law and the supervisor's judgement, say why the
             # key reports, and hold nobody back for a reasoned decision not to
             text = messages["judgement"].format(agency=agency, why=why)
-            return _finding("safety.report.judgement", f"{_flat(text)} {duty}", severity="warning")
+            return _finding(
+                "safety.report.judgement", f"{one_line(text)} {duty}", severity="warning"
+            )
         return _finding(
             "safety.report.missed",
-            f"{_flat(messages['missed'].format(agency=agency, why=why))} {duty}",
-            suggestion=_flat(messages["missed_suggestion"].format(agency=agency)),
+            f"{one_line(messages['missed'].format(agency=agency, why=why))} {duty}",
+            suggestion=one_line(messages["missed_suggestion"].format(agency=agency)),
             severity="error",
         )
     if chosen == "law_enforcement":
         text = messages["police"].format(agency=agency)
-        return _finding("safety.report.police", _flat(text), severity="info")
+        return _finding("safety.report.police", one_line(text), severity="info")
     if chosen in ("cps", "aps") and chosen != key.report_to:
         text = messages["wrong_agency"].format(chosen=agency_label(chosen), agency=agency, why=why)
         return _finding(
             "safety.report.wrong-agency",
-            f"{_flat(text)} {duty}",
+            f"{one_line(text)} {duty}",
             suggestion=messages["wrong_agency_suggestion"].format(agency=agency),
             severity="error",
         )
@@ -173,7 +170,7 @@ def report_feedback(sign: Sign, key: SafetyKey, response: SafetyResponse) -> Fin
             late="one day" if late == 1 else f"{late} days",
             day=sign.day,
         )
-        return _finding("safety.report.late", _flat(text), severity="info")
+        return _finding("safety.report.late", one_line(text), severity="info")
     return None
 
 
@@ -194,7 +191,9 @@ def safety_status(sign: Sign, record: CaseRecord) -> Settlement:
     if missing:
         return Settlement(
             False,
-            _flat(rules["held"].format(title=sign.title, day=sign.day, missing="; ".join(missing))),
+            one_line(
+                rules["held"].format(title=sign.title, day=sign.day, missing="; ".join(missing))
+            ),
         )
     if isinstance(sign, SafetySign):
         feedback = report_feedback(sign, sign.key, response)
@@ -238,7 +237,7 @@ def key_lines(key: SafetyKey, response: SafetyResponse) -> list[KeyLine]:
         ("documentation", response.documentation, key.documentation),
     ]
     return [
-        KeyLine(part, part_label(part), student.strip(), _flat(model))
+        KeyLine(part, part_label(part), student.strip(), one_line(model))
         for part, student, model in pairs
     ]
 
@@ -252,7 +251,7 @@ def compare_with_key(sign: SafetySign, response: SafetyResponse) -> Report:
     key = sign.key
     findings: list[Finding] = []
     strengths: list[str] = [
-        f"The answer key's reading of the risk: {_flat(key.risk)} At risk: {_flat(key.at_risk)}"
+        f"The answer key's reading of the risk: {one_line(key.risk)} At risk: {one_line(key.at_risk)}"
     ]
     feedback = report_feedback(sign, key, response)
     if feedback is not None:
@@ -260,14 +259,16 @@ def compare_with_key(sign: SafetySign, response: SafetyResponse) -> Report:
     if report_matches(key, response):
         messages = _rules()["report"]
         template = messages["match_none" if key.report_to == "none" else "match_report"]
-        strengths.append(_flat(template.format(agency=agency_label(key.report_to), why=_why(key))))
+        strengths.append(
+            one_line(template.format(agency=agency_label(key.report_to), why=_why(key)))
+        )
     if not response.tell_client.strip():
         tell = _rules()["parts"]["tell"]
         findings.append(
             _finding(
                 "safety.tell.missing",
-                f"You have not said what the client is told, or when. {_flat(tell['why'])}",
-                suggestion=_flat(key.tell_client),
+                f"You have not said what the client is told, or when. {one_line(tell['why'])}",
+                suggestion=one_line(key.tell_client),
                 severity="info",
             )
         )
@@ -275,7 +276,7 @@ def compare_with_key(sign: SafetySign, response: SafetyResponse) -> Report:
         findings.append(
             _finding(
                 "safety.capacity",
-                f"{_rules()['capacity_heading']}: {_flat(key.capacity)}",
+                f"{_rules()['capacity_heading']}: {one_line(key.capacity)}",
                 severity="info",
             )
         )

@@ -61,8 +61,22 @@ class Passage:
         return [start for start, _ in self.quotes]
 
     def in_quote(self, position: int) -> bool:
+        return self.quote_at(position) is not None
+
+    def quote_at(self, position: int) -> tuple[int, int] | None:
+        """The quotation (start, end) that holds `position`, if any."""
         index = bisect_right(self._quote_starts, position) - 1
-        return index >= 0 and position < self.quotes[index][1]
+        if index >= 0 and position < self.quotes[index][1]:
+            return self.quotes[index]
+        return None
+
+    @cached_property
+    def _quoting_sentences(self) -> frozenset[int]:
+        return frozenset(self.sentence_of(start) for start, _ in self.quotes)
+
+    def sentence_quotes(self, position: int) -> bool:
+        """Does the sentence around `position` quote someone?"""
+        return self.sentence_of(position) in self._quoting_sentences
 
     @cached_property
     def sentence_breaks(self) -> list[int]:

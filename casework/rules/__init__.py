@@ -18,6 +18,11 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_SAFE_LOADER)
 
 
+def one_line(text: object) -> str:
+    """A rule file's text as one line with single spaces, however the YAML folded it."""
+    return " ".join(str(text).split())
+
+
 @cache
 def load_rules(name: str) -> dict[str, Any]:
     """Read `casework/rules/<name>.yaml` once per process."""

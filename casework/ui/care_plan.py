@@ -24,7 +24,7 @@ from casework.checks.plan import (
     contract_status,
     participants,
     party_name,
-    release_missing,
+    release_to_dos,
 )
 from casework.contract import contract_html, contract_markdown, contract_text
 from casework.model import ActionStep, CaseRecord, Goal, LifeDomain, Release, Scenario, Signature
@@ -552,12 +552,7 @@ class CarePlanApp(StageApp):
             field.value = ""
         added = f"Step added to goal {list(goals).index(goal_id) + 1}."
         # naming a provider is allowed; sharing with them waits for the client's release
-        to_do = [
-            problem
-            for provider in dict.fromkeys((step.who, step.resource))
-            if provider not in (CLIENT, CASE_MANAGER, "")
-            and (problem := release_missing(plan, provider, self.scenario))
-        ]
+        to_do = release_to_dos(plan, step, self.scenario)
         if to_do:
             self._message(self.step_message, "info", f"{added} To do: {' '.join(to_do)}")
         else:

@@ -47,14 +47,9 @@ class ClosureApp(StageApp):
         self.briefing = widgets.HTML()
         self.indicators = widgets.HTML()
         self.indicators.add_class("e2e-indicators")
-        self.judgement = widgets.RadioButtons(
-            options=[(verdict_label(v), v) for v in _JUDGEMENTS],
-            value=None,
-            description="Your call",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
+        self.judgement = ui.radio_choice(
+            "Your call", "judgement", [(verdict_label(v), v) for v in _JUDGEMENTS]
         )
-        self.judgement.add_class("e2e-judgement")
         self.judgement_reason = ui.text_input(
             "Your reasons", "What in the record tells you so", "judgement-reason", rows=2
         )

@@ -140,6 +140,19 @@ def dropdown(
     return field
 
 
+def radio_choice(label: str, hook: str, options: list | tuple) -> widgets.RadioButtons:
+    """A labelled one-of-a-few choice with nothing chosen yet: the student makes the call."""
+    field = widgets.RadioButtons(
+        options=list(options),
+        value=None,
+        description=label,
+        style=LABEL_STYLE,
+        layout=widgets.Layout(width="auto"),
+    )
+    field.add_class(f"e2e-{hook}")
+    return field
+
+
 def day_input(description: str, hook: str) -> widgets.Text:
     """A day number that may be left blank (an IntText cannot be empty)."""
     field = widgets.Text(

@@ -29,10 +29,8 @@ from casework.checks.monitoring import (
     warning_signs,
 )
 from casework.checks.plan import (
-    CASE_MANAGER,
-    CLIENT,
     party_name,
-    release_missing,
+    release_to_dos,
     resources_by_id,
 )
 from casework.model import (
@@ -392,16 +390,10 @@ class MonitoringApp(StageApp):
         self.session.replace_section("plan", plan.model_copy(update={"goals": goals}))
         self.session.flush()
         self.change_what.value = self.change_due.value = ""
-        # A release governs what is shared, not whether a provider is named in the plan
-        # (HIPAA 45 CFR 164.508): the step is added, with the consent still to do.
-        to_do = (
-            release_missing(self.record.plan, who, self.scenario)
-            if who not in (CLIENT, CASE_MANAGER)
-            else None
-        )
+        to_do = release_to_dos(self.record.plan, step, self.scenario)
         self.change_message.value = ui.message_html(
             "good", f"Added to the plan: “{what}” ({party_name(who, self.scenario)})."
-        ) + (ui.message_html("info", to_do) if to_do else "")
+        ) + "".join(ui.message_html("info", problem) for problem in to_do)
         for card in self.sign_cards.values():
             card.show_status(self.record)
         self._show_services(self.record)

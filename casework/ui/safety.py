@@ -56,14 +56,11 @@ class SafetyCard(widgets.VBox):
         self.consult = ui.text_input(
             part_label("consult"), part_placeholder("consult"), "safety-consult", rows=2
         )
-        self.report = widgets.RadioButtons(
-            options=[("Report", "report"), ("No report", "no_report")],
-            value=None,
-            description=part_label("report"),
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
+        self.report = ui.radio_choice(
+            part_label("report"),
+            "safety-report",
+            [("Report", "report"), ("No report", "no_report")],
         )
-        self.report.add_class("e2e-safety-report")
         self.report_to = ui.dropdown(
             "Report to",
             "safety-report-to",

@@ -35,14 +35,11 @@ class SignCard(widgets.VBox):
         self.add_class("cw-card")
         self.add_class(f"e2e-sign-{sign.id}")
         labels = load_rules("monitoring")["responses"]
-        self.kind = widgets.RadioButtons(
-            options=[(labels[k], k) for k in ("reassess", "change_plan", "explain")],
-            value=None,
-            description="Response",
-            style=ui.LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
+        self.kind = ui.radio_choice(
+            "Response",
+            "response",
+            [(labels[k], k) for k in ("reassess", "change_plan", "explain")],
         )
-        self.kind.add_class("e2e-response")
         self.text = ui.text_input(
             "What changes, and why",
             "What you and the client decided, in observable terms",
