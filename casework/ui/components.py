@@ -49,6 +49,17 @@ mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
 .cw-nav a, .cw-stage a { color: #1d4ed8; }
 .cw-stages { list-style: none; padding-left: 0; }
 .cw-card { border-top: 1px solid #e5e7eb; padding-top: 0.4em; margin-top: 0.6em; }
+/* On a phone the label column would squeeze every field: labels go above their fields. */
+@media (max-width: 640px) {
+  .widget-inline-hbox { flex-wrap: wrap !important; width: 100% !important; height: auto !important; }
+  .widget-inline-hbox > .widget-label {
+    width: 100% !important; max-width: 100% !important; text-align: left !important;
+  }
+  .widget-inline-hbox > input, .widget-inline-hbox > textarea,
+  .widget-inline-hbox > select, .widget-inline-hbox > .widget-radio-box {
+    flex: 1 1 100% !important; width: 100% !important; min-width: 0 !important;
+  }
+}
 </style>
 """
 

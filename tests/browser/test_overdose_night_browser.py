@@ -59,3 +59,26 @@ def test_the_overdose_night_needs_a_safety_response_before_the_case_moves_on(
     assert "Safety response, day 24" in html
     assert "Report to Child Protective Services (CPS) on day 24" in html
     assert "at her sister&#x27;s" in html or "at her sister's" in html
+
+
+def test_the_safety_card_and_closure_read_well_on_a_phone(
+    browser, voila_url, voila_home, catalogue
+):
+    """At 390 px wide, labels sit above their fields: nothing cut short or drawn over."""
+    eviction = catalogue.scenarios["eviction-family"]
+    record = monitored(eviction, shown=5)
+    monitoring = record.monitoring.model_copy(update={"safety": {}})
+    seed_case(voila_home, record.model_copy(update={"monitoring": monitoring}), student="phone")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        for notebook in ("04_monitoring.ipynb", "05_closure.ipynb"):
+            page.goto(f"{voila_url}/voila/render/{notebook}?student=phone")
+            page.wait_for_selector("#loading", state="detached")
+            choose(page, "A family facing eviction")
+            if notebook.startswith("04"):
+                expect(page.locator(".e2e-sign-safety-4 .e2e-safety-immediate")).to_be_visible()
+            assert layout_problems(page) == [], notebook
+    finally:
+        context.close()
