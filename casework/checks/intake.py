@@ -7,7 +7,7 @@ from functools import cache
 
 from casework.checks.findings import Finding, Report
 from casework.checks.note import check_note
-from casework.checks.safety import check_safety
+from casework.checks.safety import check_safety, safety_footer
 from casework.checks.text import Passage
 from casework.model import Intake, Scenario, UrgencySignal
 from casework.rules import load_rules
@@ -264,10 +264,6 @@ def check_eligibility(intake: Intake, scenario: Scenario) -> Report:
     return Report(tuple(findings), strengths)
 
 
-def _safety_footer() -> str:
-    return load_rules("safety")["footer"]
-
-
 def _too_low(signals: list[UrgencySignal], level_id: str) -> tuple[str, str]:
     """Why the signals that set the level call for it, and their sources: what a student who
     rated a danger lower needs to hear (rules/triage.yaml, `if_lower`)."""
@@ -282,7 +278,7 @@ def _too_low(signals: list[UrgencySignal], level_id: str) -> tuple[str, str]:
             sources.append(str(rule.get("source") or GUIDE))
     if not reasons:
         return "", GUIDE
-    return " ".join([*reasons, _safety_footer()]), "; ".join(dict.fromkeys(sources))
+    return " ".join([*reasons, safety_footer()]), "; ".join(dict.fromkeys(sources))
 
 
 def check_triage(intake: Intake, scenario: Scenario) -> Report:
@@ -294,7 +290,7 @@ def check_triage(intake: Intake, scenario: Scenario) -> Report:
         level = signal_level(signal)
         if level is not None and signal.id not in flagged:
             rule = category_rule(signal.category.value)
-            footer = f" {_safety_footer()}" if rule.get("if_lower") else ""
+            footer = f" {safety_footer()}" if rule.get("if_lower") else ""
             findings.append(
                 Finding(
                     rule="intake.triage.missed-signal",

@@ -18,6 +18,7 @@ from typing import Any
 from casework.checks.deid import find_identifiers
 from casework.checks.findings import Finding, Report, finding_factory
 from casework.checks.note import check_note
+from casework.checks.safety import safety_footer, spoken_list
 from casework.rules import load_rules
 
 STAR_PARTS = ("situation", "task", "action", "result")
@@ -169,15 +170,14 @@ def _safety_findings(text: str) -> list[Finding]:
     ]
     if not missing:
         return []
-    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
     return [
         Finding(
             rule="interview.safety.missing",
             category="interview",
             severity="warning",
             message=(
-                f"The answer does not yet show {names}. {spec['why']} "
-                f"{load_rules('safety')['footer']}"
+                f"The answer does not yet show {spoken_list(missing)}. {spec['why']} "
+                f"{safety_footer()}"
             ),
             suggestion=f"For example: “{spec['example']}”",
             source=spec["source"],

@@ -265,8 +265,14 @@ def documented(text: str) -> set[str]:
     return found
 
 
-def _join(items: list[str]) -> str:
+def spoken_list(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": a list as a sentence says it."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def safety_footer() -> str:
+    """The line every safety message ends with: agency protocol, state law, not legal advice."""
+    return _load().footer
 
 
 def _finding(
@@ -283,10 +289,12 @@ def _finding(
     shown = [key for key in rule.responses if key in done]
     if shown:
         labels = [r.responses[key].label for key in shown]
-        parts.append(f"You documented {_join(labels)}, as {rule.guide}.")
+        parts.append(f"You documented {spoken_list(labels)}, as {rule.guide}.")
         rest = [r.responses[key].label for key in rule.responses if key not in done]
         if rest:
-            parts.append(f"Check that the record also shows, where it applies: {_join(rest)}.")
+            parts.append(
+                f"Check that the record also shows, where it applies: {spoken_list(rest)}."
+            )
     else:
         parts.append(rule.steps)
     parts.append(r.footer)
