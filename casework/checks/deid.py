@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import phonenumbers
@@ -39,6 +40,8 @@ _MESSAGES = {
     "ssn": "is a social security number",
     "record-number": "looks like a case, record, account, licence or plate number",
     "handle": "is a social media handle",
+    "initials": "are initials, which come from a real name",
+    "event": "describes an event unique enough to point to one person or family",
 }
 _RELATIONS = frozenset({
     "son", "daughter", "mother", "father", "mom", "dad", "husband", "wife", "partner", "boyfriend",
@@ -87,6 +90,7 @@ class _Data:
     name_cues: frozenset[str]
     name_after: frozenset[str]
     everyday: frozenset[str]
+    not_person_names: frozenset[str]
     first: dict[str, bool]  # lower-case name → also a common word
     last: dict[str, bool]
     places: dict[str, bool]
@@ -118,7 +122,12 @@ def _data() -> _Data:
         name_cues=frozenset(rules["name_cues"]),
         name_after=frozenset(rules["name_after"]),
         everyday=frozenset(rules["everyday_words"]),
-        first={name.lower(): common for name, common in word_list("names_first")},
+        not_person_names=frozenset(rules["not_person_names"]),
+        first={
+            name.lower(): common
+            for names in ("names_first", "names_world")
+            for name, common in word_list(names)
+        },
         last={name.lower(): common for name, common in word_list("names_last")},
         places=places,
         multiword_places=multiword,
@@ -170,13 +179,99 @@ def _shape(token_text: str) -> str:
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "rev"})
 
 
+def _base(word: str) -> str:
+    """A word without its possessive: "Mark's" → "Mark"."""
+    return word[:-2] if word[-2:] in {"'s", "’s"} else word
+
+
+_APPOSITION = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+\s*\))")
+
+
+def _name_run_end(passage: Passage, i: int) -> int:
+    """The last token of the capitalised words from i that could be one name
+    ("Oluwaseun Adeyemi", "Pierre-Louis"), at most four."""
+    tokens, j = passage.tokens, i
+    while j + 1 < len(tokens) and j - i < 3:
+        gap = passage.text[tokens[j].end : tokens[j + 1].start]
+        following = tokens[j + 1].text
+        if gap not in {" ", "-"} or not (
+            _maybe_name_word(following)
+            or (
+                following[:1].isupper()
+                and following not in _NEVER_NAMES
+                and _base(following).lower() in _data().first
+            )
+        ):
+            break
+        j += 1
+    return j
+
+
+def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
+    """Does what comes after the name at token i make it a person: "Hope told me", "Mark's
+    probation officer", "Jesus and his brother", "Rose (cl's aunt)", "Faith, 16,"? `listed`:
+    the word is on a name list, so weaker cues ("Dawn from the food bank") count too."""
+    data, tokens, norms = _data(), passage.tokens, passage.norms
+    if listed or not passage.is_sentence_start(i):
+        i = _name_run_end(passage, i)  # an unknown word opening a sentence needs its own cue
+    following = norms[i + 1] if i + 1 < len(norms) else ""
+    spaced = i + 1 < len(tokens) and passage.text[tokens[i].end : tokens[i + 1].start] == " "
+    if (following in data.name_after and spaced) or _base(norms[i]) != norms[i]:
+        return True  # "Kwabena said", "Mark's"
+    if following == "was" and norms[i + 2 : i + 3] and norms[i + 2] in _PASSIVE_CUES:
+        return True  # "Joy was seen"
+    if _APPOSITION.match(passage.text[tokens[i].end : tokens[i].end + 40]):
+        return True
+    if following == "and" and norms[i + 2 : i + 3] in (["his"], ["her"], ["their"]):
+        return True
+    return listed and following == "from" and norms[i + 2 : i + 3] == ["the"]
+
+
+_PASSIVE_CUES = frozenset({
+    "seen", "placed", "picked", "removed", "admitted", "discharged", "referred", "interviewed",
+    "born", "arrested", "released", "evicted", "hospitalized", "diagnosed", "adopted",
+})  # fmt: skip
+
+
+def _maybe_name_word(word: str) -> bool:
+    """Could this capitalised word be a name nobody listed: not a pronoun, role, month,
+    state or everyday label?"""
+    data, base = _data(), _base(word)
+    lower = base.lower()
+    return (
+        base[:1].isupper()
+        and not base.isupper()
+        and base.replace("-", "").isalpha()
+        and len(base) > 2
+        and not lower.endswith(("ing", "ed"))  # "Heating works", "Organised:" open a note line
+        and base not in _NEVER_NAMES
+        and base not in data.not_names
+        and base.capitalize() not in data.not_names
+        and lower not in data.not_person_names
+        and lower.removesuffix("s") not in data.not_person_names
+        and lower not in _RELATIONS
+        and lower not in data.states
+        and lower not in data.places
+    )
+
+
 def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -> bool:
     """Is token i a person's name? Declared names always are; list names by case and cue."""
-    data, token, norm = _data(), passage.tokens[i], passage.norms[i]
+    data, token = _data(), passage.tokens[i]
+    norm = _base(passage.norms[i])
     previous = passage.norms[i - 1] if i else ""
     following = passage.norms[i + 1] if i + 1 < len(passage.norms) else ""
     if norm in declared:
         return True
+    text = _base(token.text)
+    if text in _NEVER_NAMES or norm in _RELATIONS or norm in data.not_person_names:
+        return False
+    if re.match(r"-[a-z]", passage.text[token.end : token.end + 2]):
+        return False  # "an Oscar-worthy performance": part of a compound word
+    if text[:1].isupper() and not text.isupper() and text not in _NEVER_NAMES:
+        listed = norm in data.first
+        if (listed or _maybe_name_word(text)) and _person_cued(passage, i, listed):
+            return True  # "Hope told me", "Kwabena said", "Mark's probation officer"
     # "…with my supervisor. As a result": a role word does not cue across a sentence end
     honorific = previous in _HONORIFICS  # "Mrs. O'Brien": the full stop ends no sentence
     role = "" if passage.is_sentence_start(i) and not honorific else previous
@@ -248,23 +343,49 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             )
             if place:
                 yield "place", token.start, tokens[place - 1].end
+            elif _unlisted_facility(passage, i):
+                yield "facility", token.start, tokens[i + 1].end
             i = place or i + 1
             continue
         end = i + 1
         # A surname after a first name: "Dana Reyes", "DANA REYES", "dana reyes".
-        while end < len(tokens) and end - i < 3:
+        while end < len(tokens) and end - i < 4:
             nxt = tokens[end]
             gap = passage.text[tokens[end - 1].end : nxt.start]
             if gap.strip() not in {"", "-"} or "\n" in gap:
                 break
-            if (_shape(nxt.text) != "lower" and nxt.text not in data.not_names) or (
+            if (
+                _shape(nxt.text) != "lower"
+                and nxt.text not in data.not_names
+                and nxt.text not in _NEVER_NAMES
+            ) or (
                 nxt.norm in data.last and not data.last[nxt.norm]
             ):
                 end += 1
             else:
                 break
-        yield "name", token.start, tokens[end - 1].end
+        honorific = i > 0 and norms[i - 1] in _HONORIFICS
+        last = tokens[end - 1]
+        stop = last.start + len(_base(last.text))  # "Mark's": the name without the possessive
+        yield "name", tokens[i - 1].start if honorific else token.start, stop
         i = end
+
+
+_FACILITY_NOUNS = frozenset({
+    "clinic", "hospital", "school", "church", "mosque", "temple", "shelter", "center", "centre",
+    "office", "pantry", "jail", "academy", "library", "apartments", "motel", "plant", "factory",
+})  # fmt: skip
+
+
+def _unlisted_facility(passage: Passage, i: int) -> bool:
+    """ "the Chinle clinic": a proper name before a kind of place names that place."""
+    norms = passage.norms
+    return (
+        0 < i < len(norms) - 1
+        and norms[i - 1] == "the"
+        and norms[i + 1] in _FACILITY_NOUNS
+        and _maybe_name_word(passage.tokens[i].text)
+    )
 
 
 def _state_at(passage: Passage, i: int) -> int | None:
@@ -309,6 +430,34 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return kept
 
 
+_BORN = re.compile(r"(?i)\bborn\s+(?:in\s+|around\s+|about\s+)?(?:[a-z]+\.?\s+)?(?P<year>1[89]\d\d)\b")
+_EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
+_MONTHLY = re.compile(
+    r"(?i)\b(?:of\s+(?:each|every|the)\s+month|each\s+month|every\s+month|a\s+month|monthly|"
+    r"per\s+month|rent|due|paydays?|paychecks?|grace\s+period)\b"
+)
+
+
+def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:
+    """A birth year that puts the person over 89 today gives their age away."""
+    for match in _BORN.finditer(text):
+        if date.today().year - int(match["year"]) > 89:
+            yield "age", match.start("year"), match.end("year")
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    """A month or a day of the month that recurs ("every March", "the 1st of each month",
+    "rent is due on the 5th") dates no event in anyone's life."""
+    if _EVERY.search(text[max(0, start - 12) : start]):
+        return True
+    span = text[start:end]
+    if not re.search(r"\d(?:st|nd|rd|th)\b", span):
+        return False
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return bool(_MONTHLY.search(text[sentence_start:sentence_end]))
+
+
 def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     """Every identifier in `text`. `declared` lists a scenario's fictional names, always caught."""
     data = _data()
@@ -326,6 +475,8 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     spans += [("phone", start, end) for start, end in _phones(text)]
     spans += [("employer", m.start(), m.end()) for m in data.employers.finditer(text)]
     spans += list(_names(Passage(text), declared_words))
+    spans += list(_born_over_89(text))
+    spans = [span for span in spans if not (span[0] == "date" and _recurring(text, *span[1:]))]
     findings = [_finding(kind, text, start, end) for kind, start, end in _merge(spans)]
     return Report(tuple(findings))
 
@@ -345,6 +496,7 @@ def identifiers_in_document(data: dict, allowed: Iterable[str]) -> list[tuple[st
     """Check every string in a nested document, accepting the declared fictional names and
     places; each finding comes with its field path."""
     allowed_words = {part.lower() for name in allowed for part in re.findall(r"[^\W_]+", name)}
+    allowed_words |= _HONORIFICS  # "Mr. Moss" is declared when "Moss" is
 
     def declared(found: str) -> bool:
         words = [w.lower() for w in re.findall(r"[^\W_]+", found)]
