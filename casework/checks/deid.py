@@ -184,7 +184,9 @@ def _base(word: str) -> str:
     return word[:-2] if word[-2:] in {"'s", "’s"} else word
 
 
-_APPOSITION = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+\s*\))")
+_APPOSITION = re.compile(
+    r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+\s*\))"
+)
 
 
 def _name_run_end(passage: Passage, i: int) -> int:
@@ -358,9 +360,7 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                 _shape(nxt.text) != "lower"
                 and nxt.text not in data.not_names
                 and nxt.text not in _NEVER_NAMES
-            ) or (
-                nxt.norm in data.last and not data.last[nxt.norm]
-            ):
+            ) or (nxt.norm in data.last and not data.last[nxt.norm]):
                 end += 1
             else:
                 break
@@ -430,7 +430,9 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return kept
 
 
-_BORN = re.compile(r"(?i)\bborn\s+(?:in\s+|around\s+|about\s+)?(?:[a-z]+\.?\s+)?(?P<year>1[89]\d\d)\b")
+_BORN = re.compile(
+    r"(?i)\bborn\s+(?:in\s+|around\s+|about\s+)?(?:[a-z]+\.?\s+)?(?P<year>1[89]\d\d)\b"
+)
 _EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
 _MONTHLY = re.compile(
     r"(?i)\b(?:of\s+(?:each|every|the)\s+month|each\s+month|every\s+month|a\s+month|monthly|"
@@ -454,7 +456,9 @@ def _recurring(text: str, start: int, end: int) -> bool:
     if not re.search(r"\d(?:st|nd|rd|th)\b", span):
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    sentence_end = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    sentence_end = min(
+        (i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text)
+    )
     return bool(_MONTHLY.search(text[sentence_start:sentence_end]))
 
 
