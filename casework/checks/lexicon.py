@@ -97,9 +97,29 @@ class PhraseIndex:
                     self.by_first.setdefault(term.words[0], []).append(term)
         for candidates in self.by_first.values():
             candidates.sort(key=lambda term: -len(term.words))
+        # The candidates for a first word and the word after it, longest first: a common
+        # first word ("a", "like", "the") then offers a handful of terms, not dozens.
+        self._open: dict[str, list[Term]] = {}  # one word long, or "*" in second place
+        self._by_pair: dict[tuple[str, str], list[Term]] = {}
+        for first, candidates in self.by_first.items():
+            for term in candidates:
+                if len(term.words) == 1 or term.words[1] == "*":
+                    self._open.setdefault(first, []).append(term)
+                else:
+                    self._by_pair.setdefault((first, term.words[1]), []).append(term)
+        for (first, _), candidates in self._by_pair.items():
+            candidates.extend(self._open.get(first, ()))
+            candidates.sort(key=lambda term: -len(term.words))
 
     def matches(self, norms: list[str], index: int) -> list[Term]:
-        return matching(norms, index, self.by_first.get(norms[index], ()))
+        first = norms[index]
+        if first not in self.by_first:
+            return []
+        if index + 1 < len(norms):
+            pair = self._by_pair.get((first, norms[index + 1]))
+            if pair is not None:
+                return matching(norms, index, pair)
+        return matching(norms, index, self._open.get(first, ()))
 
 
 def matching(norms: list[str], index: int, candidates: Iterable[Term]) -> list[Term]:

@@ -22,6 +22,7 @@ from functools import cache, cached_property
 from casework.checks.findings import Finding, Report
 from casework.checks.lexicon import Group, PhraseIndex, Term
 from casework.checks.safety import check_safety
+from casework.checks.sentence_rules import check_sentences
 from casework.checks.text import Passage
 from casework.rules import load_rules, word_list
 
@@ -31,7 +32,10 @@ _POSSESSION = frozenset(
     {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
 )
 _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
-_RESULT_VERBS = frozenset({"came", "back", "returned"})  # "the screen came back dirty"
+_RESULT_VERBS = frozenset({"came", "back", "returned"})
+_AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when",
+    "throughout", "toward", "towards", "again", "since", "after", "before", "while", "upon"})  # fmt: skip
+_PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 # The person words that mean the client: anyone else is named in a judgment's message.
 _CLIENT_WORDS = frozenset({"client", "clients", "patient", "patients", "participant", "consumer",
@@ -83,7 +87,20 @@ class _Reader:
         return token.text[:1].isupper() and token.norm in _first_names()
 
     def describes_person(self, start: int, end: int) -> bool:
-        return self.person_described(start, end) is not None
+        return self.person_described(start, end) is not None or self._subject_left_out(start, end)
+
+    def _subject_left_out(self, start: int, end: int) -> bool:
+        """Telegraphic notes drop the subject: "Hostile during the HV." "Lazy, sleeps until
+        noon." The word opens its sentence and stands alone, not before a noun or "to"."""
+        j = start
+        while not self.p.is_sentence_start(j):
+            if self.norms[j - 1] not in self.c.linking_words:
+                return False
+            j -= 1
+        if end >= len(self.norms):
+            return True
+        gap = self.p.text[self.p.tokens[end - 1].end : self.p.tokens[end].start]
+        return bool(re.search(r"[,;.:!]", gap)) or self.norms[end] in _AFTER_BARE_LABEL
 
     def person_described(self, start: int, end: int) -> int | None:
         """The index of the person the words at `start:end` describe, or None."""
@@ -136,11 +153,14 @@ class _Reader:
     def negated(self, start: int) -> bool:
         """Is the match denied: "is not a difficult person", "was never hostile"?"""
         clause, j = self.p.clause_of(self.p.tokens[start].start), start - 1
-        while j >= 0 and start - j <= 4 and self.p.clause_of(self.p.tokens[j].start) == clause:
+        people = 0
+        while j >= 0 and start - j <= 5 and self.p.clause_of(self.p.tokens[j].start) == clause:
             word = self.norms[j]
             if word in self.c.negations:
                 return True
-            if word not in self.c.linking_words and word not in {"a", "an", "the"}:
+            if word in self.c.person_words and people == 0:
+                people += 1  # "Neither parent appeared …": the denial stands before the person
+            elif word not in self.c.linking_words and word not in {"a", "an", "the"}:
                 return False
             j -= 1
         return False
@@ -159,13 +179,23 @@ class _Reader:
         return False
 
     def _subject_is_institution(self, start: int, end: int) -> bool:
-        j = start - 1
-        while j >= 0 and start - j <= _MAX_WALK and self.norms[j] in self.c.linking_words:
-            j -= 1
-        if j >= 0 and self.norms[j] in self.c.institution_words:
-            return True
+        """Is the word said of a thing or an institution ("the unit was noncompliant with
+        the code", "refused by the landlord")? The nearest person or thing before it, in
+        its clause, decides."""
         passive_by = end < len(self.norms) and self.norms[end] == "by"  # "refused by the landlord"
-        return passive_by and any(w in self.c.institution_words for w in self.norms[end : end + 4])
+        if passive_by and any(w in self.c.institution_words for w in self.norms[end : end + 4]):
+            return True
+        clause, j = self.p.clause_of(self.p.tokens[start].start), start - 1
+        while j >= 0 and start - j <= _MAX_WALK + 4:
+            if self.p.clause_of(self.p.tokens[j].start) != clause:
+                return False
+            word = self.norms[j]
+            if word in self.c.institution_words:
+                return True
+            if word in self.c.person_words or self._is_person(j):
+                return False
+            j -= 1
+        return False
 
     def _describes_test_or_use(self, start: int, end: int) -> bool:
         norms = self.norms
@@ -217,6 +247,8 @@ class _Reader:
             )
         if word not in self.c.attribution_cues:
             return False
+        if word in {"told", "asked"} and j > 0 and norms[j - 1] in _PASSIVE:
+            return False  # "has been told to …": the client was told, nobody is quoted
         if word == "according":
             return j + 1 < len(norms) and norms[j + 1] == "to"
         earlier = norms[max(0, j - 2) : j]
@@ -368,6 +400,7 @@ def check_note(text: str) -> Report:
         if not matched:
             i += 1
     findings.extend(_scare_quotes(reader))
+    findings.extend(check_sentences(passage))
     # Risk to life or safety is not a wording matter: what to do next (rules/safety.yaml).
     findings.extend(check_safety(text, passage))
     findings.sort(key=lambda f: f.start or 0)
