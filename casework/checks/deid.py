@@ -364,10 +364,20 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                 end += 1
             else:
                 break
-        honorific = i > 0 and norms[i - 1] in _HONORIFICS
+        first = i
+        # "Sahra Jama": an unlisted given name just before a listed family name belongs to it
+        while (
+            first > 0
+            and i - first < 2
+            and passage.text[tokens[first - 1].end : tokens[first].start] in {" ", "-"}
+            and _maybe_name_word(tokens[first - 1].text)
+            and _base(tokens[first - 1].text) == tokens[first - 1].text
+        ):
+            first -= 1
+        honorific = first > 0 and norms[first - 1] in _HONORIFICS
         last = tokens[end - 1]
         stop = last.start + len(_base(last.text))  # "Mark's": the name without the possessive
-        yield "name", tokens[i - 1].start if honorific else token.start, stop
+        yield "name", tokens[first - 1].start if honorific else tokens[first].start, stop
         i = end
 
 

@@ -1,0 +1,142 @@
+"""The coach on realistic case-note wording (issue 15): each kind of judgment the first
+corpora did not have, with examples written for this test, and the wording that must
+pass. Every flagged example must say why, offer a better version and name a source."""
+
+import pytest
+
+from casework.checks.note import check_note
+
+FLAGGED = {
+    "note.juxtaposition": [
+        "Cl reports she is too dizzy to stand at the sink, yet she was dancing at her niece's quinceañera on Saturday.",
+        "Pt rated his headache 8/10 but was texting and smiling throughout the triage interview.",
+        "Says he cannot pay the water bill; he had new sneakers and a designer jacket at the HV.",
+        "Mom complains of exhaustion though she was seen jogging past the office at 7 am.",
+        "Denies using despite two empty liquor bottles under the sink.",
+    ],
+    "note.stereotype-cause": [
+        "Family is Somali, so they probably will not accept a female interpreter; CM did not offer one.",
+        "Dad is undocumented so he likely won't show up to court anyway.",
+        "Client is 88 so she probably can't manage a smartphone; did not offer the telehealth option.",
+        "Pt is Catholic, so hospice was not discussed.",
+    ],
+    "note.stereotype-generalisation": [
+        "As with many Hmong families, the grandmother makes all the decisions.",
+        "Like most parents from the projects, mom lets the kids roam at night.",
+        "Vietnamese families tend to keep mental health problems hidden.",
+    ],
+    "note.stereotype-compliment": [
+        "Surprisingly polite for someone coming out of prison.",
+        "She is very well spoken for a girl who grew up in the shelter system.",
+    ],
+    "note.stereotype-coded-praise": [
+        "Articulate young Latino man who presented his budget clearly.",
+    ],
+    "note.assumed-motive": [
+        "Grandmother only calls when she wants a bus pass.",
+        "He keeps missing work so he doesn't have to pay child support.",
+        "Her back pain is her way of avoiding the job search.",
+        "Chest pain most likely anxiety as usual; no workup needed.",
+        "Missed the hearing, which explains the warrant.",
+    ],
+    "note.doubt-verb": [
+        "Client admits to smoking marijuana most nights.",
+        "Tenant alleges the manager kept her deposit.",
+        "Apparently the rent money went to her boyfriend.",
+    ],
+    "note.condescension": [
+        "Reminded mom again about the car seat and she still does not seem to grasp why it matters.",
+        "For the fourth time, CM had to explain the sliding-scale fee.",
+        "After all the help she got, she went right back to drinking.",
+        "She chose alcohol over her daughter again.",
+        "Threw away two years of sobriety over one argument.",
+    ],
+    "note.sarcasm": [
+        "Youth decided to grace the group with his presence at 4:45.",
+        "Another award-winning performance in the lobby when the voucher was late.",
+        "Mom's crisis of the week: the cable bill.",
+        "Client suddenly remembered she had a job interview when the chores came up.",
+    ],
+    "note.dehumanising": [
+        "The children ate like pigs and ran through the apartment like a pack of wolves.",
+        "Teenagers in the unit are feral after 9 pm.",
+        "The waiting room was a zoo this morning.",
+    ],
+    "note.dehumanising-verb": [
+        "Dad barked at the kids to sit down.",
+        "The residents swarmed the van when it arrived.",
+    ],
+    "note.stigma": [
+        "The sickler in room 3 is asking for pain meds again.",
+        "Pt is a known borderline, keep it brief.",
+        "Mom speaks broken English.",
+        "Not the brightest bulb, he signed the lease without reading it.",
+        "The schizophrenic downstairs called the police again.",
+    ],
+    "note.victim-wording": [
+        "Client is a victim of multiple sclerosis and uses a walker.",
+        "Father has been battling addiction for most of the children's lives.",
+        "Son suffers from autism and attends a special class.",
+        "Grandmother afflicted with Parkinson's, falls twice a week per son.",
+    ],
+    "note.interpretation": [
+        "Mom played the victim the whole meeting.",
+        "Crying in session, but it felt manipulative.",
+    ],
+    "note.character": [
+        "Belligerent during the HV, CM left early.",
+    ],
+}
+
+PASSES = [
+    # a rule word said of a thing or an institution
+    "The building was noncompliant with the fire code; the landlord has 30 days to fix it.",
+    "The heater was cited as noncompliant by the inspector; CM called the housing authority.",
+    "The application was refused by the shelter because the beds were full.",
+    # negated observations
+    "Neither adult appeared intoxicated at the visit; speech was clear.",
+    "Nobody in the home appeared impaired.",
+    # clinical screening wording
+    "Denies SI, HI or AVH on the PHQ-9 and the C-SSRS screener.",
+    "Client denies current suicidal ideation; last SI was in 2019 per her report.",
+    # the neutral legal sense of "alleges", and admission to a place
+    "The petition alleges the father missed four court-ordered visits.",
+    "Pt was admitted to the medical floor on day 3.",
+    # the client's own words, a feeling shown by what was seen
+    "Client said, 'I feel like a mess today.'",
+    "Mom appeared upset: she cried and her voice shook when she talked about the notice.",
+    # groups named without a conclusion
+    "Family speaks Somali at home; CM booked a Somali interpreter for the next visit.",
+    "Client identifies as Lakota and asked for a referral to a tribal health program.",
+    "Client is Muslim and asked that visits not fall during Friday prayers.",
+    # a report that the observation supports
+    "Client reports knee pain 7/10 and was observed limping and holding the rail.",
+    "Client said she paid the rent on day 3; the landlord's ledger shows no payment.",
+    # ordinary verbs
+    "Client asked for help with the unemployment claim form.",
+    "She is 71 and lives with her daughter.",
+    "The dog barked at CM at the door.",
+    "Client threw away the expired food in the fridge with CM's help.",
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [(rule, text) for rule, texts in FLAGGED.items() for text in texts],
+    ids=lambda v: v[:40],
+)
+def test_realistic_judgment_is_flagged_by_its_rule(rule, text):
+    report = check_note(text)
+    assert not report.ok
+    found = [f for f in report.findings if f.rule == rule]
+    assert found, [(f.rule, text[f.start : f.end]) for f in report.findings]
+    for finding in found:
+        assert finding.severity == "warning"
+        assert finding.message and finding.suggestion and finding.source
+        assert text[finding.start : finding.end].strip()
+
+
+@pytest.mark.parametrize("text", PASSES, ids=lambda v: v[:40])
+def test_realistic_observation_passes(text):
+    report = check_note(text)
+    assert report.ok, [(f.rule, text[f.start : f.end]) for f in report.findings]

@@ -1,0 +1,90 @@
+"""De-identification on realistic wording (issue 15): identifiers hiding in ordinary
+words, and the ordinary words that must stay. Examples written for this test."""
+
+import pytest
+
+from casework.checks.deid import find_identifiers
+
+FOUND = [
+    # names that are ordinary words, as the subject of a verb or a possessive
+    ("Faith texted CM at noon to say the bus never came.", "Faith"),
+    ("Rose's landlord gave her until Friday.", "Rose"),
+    ("Will and his sister stayed with their grandmother.", "Will"),
+    ("Precious was placed with her aunt after the hearing.", "Precious"),
+    ("Then Hunter said he would not go back to the group home.", "Hunter"),
+    ("Patience (cl's cousin) offered her couch for two weeks.", "Patience"),
+    # names the census lists leave out, in full or alone
+    ("CM met with Ngozi Okafor about the daycare subsidy.", "Ngozi Okafor"),
+    ("Abdiaziz said the landlord refused the voucher.", "Abdiaziz"),
+    ("Thuy's son translated during the visit.", "Thuy"),
+    ("Babajide Ogunleye called back about the job.", "Babajide Ogunleye"),
+    ("Mr. Haddad asked for the form in Arabic.", "Mr. Haddad"),
+    # holidays as dates
+    ("The power was shut off on New Year's Eve.", "New Year's Eve"),
+    ("She left the shelter the weekend after Thanksgiving.", "Thanksgiving"),
+    ("He was arrested on the Fourth of July.", "Fourth of July"),
+    # ages over 89
+    ("At 94 she still climbs two flights to her apartment.", "At 94"),
+    ("Her father, 97, moved in after his fall.", "97"),
+    ("Pt's husband is 92 and drives her to dialysis.", "92"),
+    ("He was born in 1931 and served in the navy.", "1931"),
+    ("She turned ninety-two last month.", "ninety-two"),
+    # tribal lands and named neighbourhoods
+    ("Family moved back to the Rosebud Indian Reservation.", "Rosebud Indian Reservation"),
+    ("She grew up in the Pueblo of Laguna.", "Pueblo of Laguna"),
+    ("They rent a trailer in the Cedar Ridge mobile home park.", "Cedar Ridge mobile home park"),
+    # unique events
+    ("He is the man whose rescue from the flood was on the evening news.", "whose rescue from the flood was on the evening news"),
+    ("The case made the front page after the hearing.", "made the front page"),
+    ("She is the only Deaf nurse at the county hospital.", "the only Deaf nurse at the county hospital"),
+    # initials come from a real name
+    ("Ms. T. missed the appointment.", "Ms. T."),
+    ("K.L. said she would bring the lease.", "K.L."),
+]
+
+CLEAN = [
+    "She moved here from the state of Texas in 2019.",
+    "Every December her hours go up at the warehouse.",
+    "Each April the family files taxes at the library clinic.",
+    "Rent is due on the 1st and she is paid on the 15th of every month.",
+    "The late fee applies after the 5th of the month.",
+    "She has faith that the new job will work out.",
+    "Hope is in short supply this week, she said.",
+    "Will attend the group on Tuesday.",
+    "Mark the review date on the calendar.",
+    "The grace period ends after five days.",
+    "Christmas break starts next week and childcare is a worry.",
+    "Every Thanksgiving the pantry runs out of turkeys.",
+    "Client is 89 and lives alone.",
+    "Her caseworker at the tribal health program called back.",
+    "She watched the news about rent increases and asked about a voucher.",
+    "The only thing she asked for was a ride.",
+    "Heating works and the fridge is full.",
+    "Organised: she brought every paper we asked for.",
+    "Teachers said he has missed nine days.",
+    "Everyone agreed to meet again on day 30.",
+    "She moved from Ohio to Georgia with her two kids.",
+    "He was born in 1990 and works nights.",
+    "Her son was admitted to the charter school waitlist.",
+    "The U.S. Postal Service held her mail.",
+]
+
+
+@pytest.mark.parametrize(("text", "identifier"), FOUND, ids=lambda v: v[:40])
+def test_realistic_identifier_is_found(text, identifier):
+    report = find_identifiers(text)
+    spans = [text[f.start : f.end] for f in report.findings]
+    assert any(identifier in span for span in spans), spans
+    assert all(f.suggestion.startswith("Generalise it:") and f.source for f in report.findings)
+
+
+@pytest.mark.parametrize("text", CLEAN, ids=lambda v: v[:40])
+def test_realistic_clean_text_passes(text):
+    report = find_identifiers(text)
+    assert report.ok, [text[f.start : f.end] for f in report.findings]
+
+
+def test_initials_say_where_they_come_from():
+    finding = find_identifiers("Met with Ms. R. at the clinic.").findings[0]
+    assert "initials" in finding.message and "real name" in finding.message
+    assert "invented first name" in finding.suggestion
