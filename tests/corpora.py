@@ -1,4 +1,9 @@
-"""The labelled corpora in tests/data: read once, shared by the tests and the benchmark."""
+"""The labelled corpora in tests/data: read once, shared by the tests and the benchmark.
+
+Each kind has a first corpus of plain sentences (`notes.tsv`, `goals.tsv`, `deid.tsv`) and
+a second, harder one in real case-note style (`*_hard.tsv`, issue 15), written blind by
+someone who had not seen the checks.
+"""
 
 from pathlib import Path
 
@@ -10,16 +15,16 @@ def rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
-def notes() -> list[tuple[str, str]]:
-    return [(label, text) for label, text in rows("notes.tsv")]
+def notes(name: str = "notes.tsv") -> list[tuple[str, str]]:
+    return [(label, text) for label, text in rows(name)]
 
 
-def goals() -> list[tuple[str, str]]:
-    return [(label, text) for label, text in rows("goals.tsv")]
+def goals(name: str = "goals.tsv") -> list[tuple[str, str]]:
+    return [(label, text) for label, text in rows(name)]
 
 
-def deid() -> list[tuple[str, str, list[str]]]:
-    return [(row[0], row[1], row[2].split("|") if len(row) > 2 else []) for row in rows("deid.tsv")]
+def deid(name: str = "deid.tsv") -> list[tuple[str, str, list[str]]]:
+    return [(row[0], row[1], row[2].split("|") if len(row) > 2 else []) for row in rows(name)]
 
 
 def safety() -> list[tuple[str, str, str]]:

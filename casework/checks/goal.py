@@ -3,136 +3,36 @@
 Specific, measurable and time-bound are read from the sentence. Achievable and relevant
 need the case: pass a GoalContext (the plan's time limit, the assessed needs, the
 client's priorities) and they are checked; without one they stay `None` with a prompt.
-Word lists: `casework/rules/smart.yaml`.
+When the goal line itself states the context (an income, a plan length, a starting point)
+and the goal plainly overruns it, achievable is `False` with the figures (see `_realism`).
+Word lists and thresholds, each with its source: `casework/rules/smart.yaml`.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
 from casework.checks.findings import Finding, Report
+from casework.checks.goal_parse import (
+    _FREQUENCY,
+    _MEASURE_PHRASES,
+    _ONE_OFF,
+    _VAGUE_PHRASES,
+    Criterion,
+    _actor_and_verbs,
+    _check_patterns,
+    _in_spans,
+    _lists,
+    _masked,
+    _merged,
+    _named_check,
+    _Parse,
+    _phrase_patterns,
+    _time,
+)
+from casework.checks.goal_realism import _plan, _realism
 from casework.checks.text import Passage
-from casework.rules import load_rules
-
-_UNIT_DAYS: dict[str, float] = {
-    "day": 1,
-    "week": 7,
-    "month": 30,
-    "year": 365,
-    "hour": 1 / 24,  # crisis goals run in hours: "within 48 hours" is two days
-    "semester": 120,
-    "term": 120,
-    "quarter": 90,
-}
-_NUMBER_VALUES = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
-}  # fmt: skip
-_WILL = {"will", "shall", "must", "should", "to", "would", "can", "agrees", "plans", "commits"}
-_AUXILIARY = {
-    "be", "able", "to", "continue", "independently", "successfully", "regularly", "also", "then",
-    "each", "consistently", "actively", "fully", "personally", "herself", "himself", "themselves",
-    "jointly", "together", "first", "going", "at", "least", "not", "and", "or", "both", "with",
-    "help", "support", "assistance", "of", "the", "case", "manager", "worker", "'s",
-}  # fmt: skip
-# One-off actions: done or not done, so the action itself is the measure.
-_ONE_OFF = {
-    "call", "contact", "email", "text", "phone", "visit", "meet", "tour", "sign", "submit", "file",
-    "register", "enroll", "enrol", "open", "obtain", "complete", "schedule", "book", "apply",
-    "deliver", "mail", "send", "return", "renew", "replace", "request", "finish", "pass",
-    "receive", "secure", "buy", "purchase", "move", "join", "pay", "fill", "turn", "write",
-    "draft", "create", "set", "choose", "select", "name", "list", "identify", "present", "show",
-    "install", "fix", "repair", "clear", "cancel", "confirm", "arrange", "change", "bring", "get",
-}  # fmt: skip
-_PARTICIPLES = {
-    "sent": "send", "written": "write", "paid": "pay", "brought": "bring", "taken": "take",
-    "given": "give", "set": "set", "built": "build", "put": "put", "done": "complete", "made": "make",
-    "read": "read", "kept": "keep", "met": "meet", "bought": "buy",
-}  # fmt: skip
-_MEASURE_PHRASES = re.compile(
-    r"\b(?:in full|on time|in a row|as prescribed|every time|without missing)\b", re.I
-)
-_DAYS_OF_WEEK = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_FREQUENCY = re.compile(
-    rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|morning|evening|night|weekday|"
-    rf"weekend|payday|paycheck|{_DAYS_OF_WEEK})s?\b|\b(?:daily|weekly|biweekly|fortnightly|"
-    r"monthly|nightly)\b|\b(?:once|twice|\w+\s+times)\s+(?:a|per|each)\s+\w+",
-    re.I,
-)
-_VAGUE_PHRASES = re.compile(
-    r"\b(work(?:s|ing)? on|think(?:s|ing)? about|be (?:more|less|better)|get better|do better|feel better|"
-    r"look into|deal with|focus on|try(?:ing)? to|learn (?:to|about|how)|make (?:progress|changes|better)|"
-    r"take (?:steps|care of|responsibility)|have (?:a )?better|be aware|open up)\b",
-    re.IGNORECASE,
-)
-
-
-@cache
-def _lists() -> dict[str, Any]:
-    data = load_rules("smart")
-    words = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
-    words["domain_words"] = {k: frozenset(v) for k, v in data["domain_words"].items()}  # type: ignore[assignment]
-    words["source"] = data["source"]  # type: ignore[assignment]
-    return words
-
-
-def _time_patterns() -> list[re.Pattern[str]]:
-    lists = _lists()
-    number = r"(?:\d+|" + "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True)) + r")"
-    unit = r"(?:" + "|".join(sorted(lists["time_units"], key=len, reverse=True)) + r")"
-    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    events = r"(?:" + "|".join(sorted(lists["time_events"], key=len, reverse=True)) + r")"
-    by = r"(?:by|before|until|till|no later than|on or before|prior to|ahead of|through|at)"
-    return [
-        re.compile(rf"\b(?:{by}|on)\s+(?:day|week|month)\s+(?P<day>\d+)\b", re.I),
-        re.compile(
-            rf"\b(?:within|in|over|for|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?"
-            # "for the two months of back rent" names what is owed, not a period
-            rf"(?P<n>{number})\s*(?:-\s*)?(?P<unit>{unit})s?\b(?!\s+of\b)",
-            re.I,
-        ),
-        re.compile(
-            r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<unit>week|month|year)\b",
-            re.I,
-        ),
-        re.compile(
-            rf"\b{by}\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+|this\s+|next\s+|her\s+|his\s+|their\s+)?\w+",
-            re.I,
-        ),
-        re.compile(
-            rf"\b(?:{by}|on|in)\s+{months}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b",
-            re.I,
-        ),
-        re.compile(
-            rf"\b{by}\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:[\w-]+\s+){{0,2}}{events}\b",
-            re.I,
-        ),
-        re.compile(
-            rf"\b(?:to|at|for)\s+(?:the|her|his|their|our)\s+(?:next|upcoming|first)\s+(?:\w+\s+)?{events}\b",
-            re.I,
-        ),
-        re.compile(
-            r"\b(?:by|before|until|on)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bby\s+(?:19|20)\d\d\b",
-            re.I,
-        ),
-        re.compile(
-            r"\b(?:this|next|every|each)\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.\n]{0,80}?\bfor\b",
-            re.I,
-        ),
-        re.compile(
-            r"\b(?:today|tomorrow|tonight|this week|this month|next week|next month|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-            re.I,
-        ),
-    ]
-
-
-_TIME_PATTERNS: list[re.Pattern[str]] = []
 
 
 @dataclass(frozen=True)
@@ -144,12 +44,6 @@ class GoalContext:
     priorities: tuple[str, ...] = ()  # the client's stated priorities, in their words
     linked_to: str | None = None  # an explicit link made in the plan: "assessed need: Health"
     step_due_days: tuple[int | None, ...] | None = None  # the goal's action steps, when planned
-
-
-@dataclass(frozen=True)
-class Criterion:
-    met: bool | None
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -165,126 +59,6 @@ class GoalReport(Report):
             and c["achievable"].met is not False
             and c["relevant"].met is not False
         )
-
-
-@dataclass
-class _Parse:
-    actor: str | None = None
-    verb_index: int | None = None
-    verbs: list[str] = field(default_factory=list)
-    time_spans: list[tuple[int, int]] = field(default_factory=list)
-    deadline_days: int | None = None
-    vague_time: str | None = None
-    measure: str | None = None  # why the goal can be checked, when it can: see `_measure`
-    wish: str | None = None  # "wants to", when the goal is stated as a wish
-
-    @property
-    def outcome(self) -> bool:
-        """Does the goal name a result ("find housing") rather than an action?"""
-        return bool(self.verbs) and self.verbs[0] in _lists()["outcome_verbs"]
-
-
-def _time(text: str, parse: _Parse) -> None:
-    if not _TIME_PATTERNS:
-        _TIME_PATTERNS.extend(_time_patterns())
-    # An explicit day ("by day 30") outranks a deadline period ("within 60 days"), which
-    # outranks a running period ("for 8 weeks"): the contract must show the day the goal
-    # itself names.
-    best: tuple[int, int] | None = None  # (rank, -days): the lowest rank, then the longest
-    for pattern in _TIME_PATTERNS:
-        for match in pattern.finditer(text):
-            parse.time_spans.append(match.span())
-            groups = match.groupdict()
-            if groups.get("day"):
-                rank, days = 0, int(groups["day"])
-            elif groups.get("unit"):
-                raw = (groups.get("n") or "1").lower()
-                count = int(raw) if raw.isdigit() else _NUMBER_VALUES.get(raw, 1)
-                unit = _UNIT_DAYS.get(groups["unit"].lower().rstrip("s"), 1)
-                days = math.ceil(count * unit)
-                period = match.group(0).split()[0].lower() in {"for", "over", "during"}
-                rank = 2 if period else 1
-            else:
-                continue
-            if best is None or (rank, -days) < best:
-                best = (rank, -days)
-                parse.deadline_days = days
-    parse.time_spans = _merged(parse.time_spans)
-    lowered = f" {text.lower()} "
-    for phrase in sorted(_lists()["vague_times"], key=len, reverse=True):
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
-            parse.vague_time = phrase
-            break
-
-
-def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
-    """Is `position` inside one of `spans` (sorted, non-overlapping: see `_time`)?"""
-    index = bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
-    lists, norms, tokens = _lists(), passage.norms, passage.tokens
-    for index, word in enumerate(norms):
-        if word not in _WILL or _in_spans(tokens[index].start, parse.time_spans):
-            continue
-        window = reversed(tokens[max(0, index - 4) : index])  # the nearest candidate wins
-        actor = next(
-            (t.text for t in window if t.norm in lists["actors"] or t.text[:1].isupper()), None
-        )
-        if actor:
-            parse.actor = actor
-            parse.verb_index = index + 1
-            break
-    if (
-        parse.verb_index is None
-        and norms
-        and (norms[0] in lists["concrete_verbs"] or norms[0] in lists["vague_verbs"])
-    ):
-        parse.verb_index = 0  # an imperative goal: the client is implied
-    if parse.verb_index is None:
-        return
-    j = parse.verb_index
-    while j < len(norms) and norms[j] in _AUXILIARY:
-        j += 1
-    parse.verb_index = j if j < len(norms) else None
-    if parse.verb_index is None:
-        return
-    verb = norms[j]
-    if verb in {"have", "get"}:  # "have a rail installed": the participle is the action
-        for k in range(j + 1, min(j + 6, len(norms))):
-            participle = norms[k]
-            stem = _PARTICIPLES.get(participle) or (
-                participle[:-2] if participle.endswith("ed") else None
-            )
-            if stem and (stem in lists["concrete_verbs"] or stem + "e" in lists["concrete_verbs"]):
-                verb = stem if stem in lists["concrete_verbs"] else stem + "e"
-                break
-    parse.verbs.append(verb)
-    # Further actions joined by "and" or commas: "find a job, get housing and attend therapy".
-    for k in range(j + 1, len(norms)):
-        if _in_spans(tokens[k].start, parse.time_spans):
-            break
-        joined = (
-            norms[k - 1] in {"and", "then"}
-            or "," in passage.text[tokens[k - 1].end : tokens[k].start]
-        )
-        if (
-            joined
-            and norms[k] in lists["concrete_verbs"] | lists["vague_verbs"]
-            and norms[k] not in {"have", "be"}
-        ):
-            parse.verbs.append(norms[k])
 
 
 def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion) -> Criterion:
@@ -304,13 +78,20 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             "priority this goal serves; the goal says what the client will do about it "
             "(“Within 14 days, Jordan will sign an occupancy agreement for a room.”).",
         )
-    compliance = next((t for t in passage.tokens if t.norm in lists["compliance_words"]), None)
+    compliance = next((t.text for t in passage.tokens if t.norm in lists["compliance_words"]), None)
+    if compliance is None:
+        phrase = _check_patterns()[2].search(text)
+        compliance = phrase.group(0) if phrase else None
     if compliance:
         return Criterion(
             False,
-            f"“{compliance.text}” makes the program's rules the goal. Rules are the program's "
-            "expectation, not something the client set out to achieve; ask what the client "
-            "wants, and write that (explain any rule openly, beside the plan).",
+            f"“{compliance}” makes compliance with a rule or an order the goal. Rules, "
+            "conditions and orders are someone else's expectation (the program's, the "
+            "court's, the prescriber's), not something the client set out to achieve, and a "
+            "deadline does not change that. Ask what the client wants, and write that (for "
+            "someone on probation who wants it over: “By day 30 client will ask the probation "
+            "officer what early discharge requires and bring CM the answer”); explain any "
+            "rule openly, beside the plan.",
         )
     if vague and not _in_spans(vague.start(), parse.time_spans):
         return Criterion(
@@ -324,8 +105,14 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             "client do. Name the action that gets there (apply, sign, attend), or what will "
             "show it happened (a signed lease, a weekly test result).",
         )
-    if verb in lists["vague_verbs"] and (
-        verb not in lists["concrete_verbs"] or not (has_object or parse.measure)
+    task = None
+    if verb in lists["light_verbs"]:  # "do a med reconciliation", "make an appointment"
+        window = passage.norms[parse.verb_index + 1 : parse.verb_index + 5]
+        task = next((w for w in window if w in lists["artefacts"]), None)
+    if (
+        task is None
+        and verb in lists["vague_verbs"]
+        and (verb not in lists["concrete_verbs"] or not (has_object or parse.measure))
     ):
         return Criterion(
             False,
@@ -337,15 +124,32 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             f"This goal bundles {len(set(parse.verbs))} actions ({', '.join(dict.fromkeys(parse.verbs))}). Give each its own goal or step.",
         )
     who = parse.actor or "The client (implied)"
-    return Criterion(True, f"{who} will {verb}: one concrete action.")
+    action = f"{verb} a {task}" if task else verb
+    return Criterion(True, f"{who} will {action}: one concrete action.")
+
+
+_OWNERS = frozenset({"the", "her", "his", "their", "its", "our", "my", "your"})
+
+
+def _a(noun: str) -> str:
+    """ "A lease", "An ID": the noun with its article, for the start of a sentence."""
+    return f"{'An' if noun[:1] in 'aeiou' or noun in {'id', 'ged'} else 'A'} {noun}"
 
 
 def _measure(text: str, passage: Passage, parse: _Parse) -> str | None:
     """What makes the goal checkable, in a sentence, or None: a count, an amount, a
-    frequency over a set period, a standard, a named check or a document in hand."""
+    frequency over a set period, a standard, a named check or a document in hand.
+
+    Context the line states (`parse.context_spans`: an income, a plan length) is not the
+    goal's measure. Adherence to an order ("as prescribed") is measurable only by a named
+    check: what is counted is set by the prescription, and nobody sees the doses taken."""
     lists, norms, tokens = _lists(), passage.norms, passage.tokens
+    masked = _masked(text, parse.context_spans) if parse.context_spans else text
+    check = _named_check(masked)
+    if parse.adherence:
+        return check
     for i, token in enumerate(tokens):
-        if _in_spans(token.start, parse.time_spans):
+        if _in_spans(token.start, parse.time_spans) or _in_spans(token.start, parse.context_spans):
             continue
         word = norms[i]
         if (
@@ -355,29 +159,29 @@ def _measure(text: str, passage: Passage, parse: _Parse) -> str | None:
         ):
             if word in {"all", "both"} and i + 1 < len(norms) and norms[i + 1] in {"the", "of"}:
                 continue
+            if word == "per" and i + 1 < len(norms) and norms[i + 1] in _OWNERS:
+                continue  # "per the attendance report" names a check, not a rate
             return f"“{token.text}” gives a count or frequency to check against."
-    if re.search(r"[$€£]\s?\d|\d\s?%|\bpercent\b|\bdollars?\b", text, re.I):
+    if re.search(r"[$€£]\s?\d|\d\s?%|\bpercent\b|\bdollars?\b", masked, re.I):
         return "An amount gives a figure to check against."
-    frequency = _FREQUENCY.search(text)
+    frequency = _FREQUENCY.search(masked)
     if frequency and parse.deadline_days:
         return f"“{frequency.group(0)}” over a set period is a count anyone can check."
-    standard = _MEASURE_PHRASES.search(text)
+    standard = _MEASURE_PHRASES.search(masked)
     if standard:
         return f"“{standard.group(0)}” is a standard anyone can check."
-    lowered = text.lower()
-    cue = next((c for c in lists["verification_cues"] if c in lowered), None)
-    if cue:
-        return f"“{cue}” names how it will be checked."
+    if check:
+        return check
     if parse.verb_index is None:
         return None
     window = norms[parse.verb_index : parse.verb_index + 8]
     if parse.outcome:
         proof = next((w for w in window if w in lists["proofs"]), None)
-        return f"A {proof} in hand shows the result happened." if proof else None
+        return f"{_a(proof)} in hand shows the result happened." if proof else None
     artefact = next((w for w in window if w in lists["artefacts"]), None)
     verb = parse.verbs[0] if parse.verbs else ""
     if artefact and verb in lists["concrete_verbs"]:
-        return f"A {artefact} done or in hand is a completion anyone can verify."
+        return f"{_a(artefact)} done or in hand is a completion anyone can verify."
     has_object = (
         parse.verb_index + 1 < len(norms)
         and norms[parse.verb_index + 1] not in lists["vague_measures"]
@@ -390,11 +194,12 @@ def _measure(text: str, passage: Passage, parse: _Parse) -> str | None:
 def _phrase(passage: Passage, parse: _Parse) -> str:
     """The goal's verb and the next few words: "find housing"."""
     start = parse.verb_index or 0
-    words = [
-        t.text
-        for t in passage.tokens[start : start + 4]
-        if not _in_spans(t.start, parse.time_spans)
-    ]
+    words = []
+    for t in passage.tokens[start : start + 4]:
+        if words and re.search(r"[,;:]", passage.text[passage.tokens[start].start : t.start]):
+            break  # "find an apartment, get a job": the first action only
+        if not _in_spans(t.start, parse.time_spans):
+            words.append(t.text)
     vague_times = _lists()["vague_times"]
     while words and words[-1].lower() in vague_times:
         words.pop()
@@ -404,6 +209,15 @@ def _phrase(passage: Passage, parse: _Parse) -> str:
 def _measurable(passage: Passage, parse: _Parse) -> Criterion:
     if parse.measure:
         return Criterion(True, parse.measure)
+    if parse.adherence:
+        return Criterion(
+            False,
+            f"“{parse.adherence}”: what is counted is set by the prescription or order, and "
+            "nobody sees the doses taken. Name the check: a pill count at each visit, the "
+            "pharmacy refill record, a blister pack checked at home visits (“… daily as "
+            "prescribed for 4 weeks, checked by pill count at each weekly visit”).",
+            str(_lists()["adherence_source"]),
+        )
     if parse.outcome:
         return Criterion(
             False,
@@ -426,9 +240,8 @@ def _wish(text: str, passage: Passage, parse: _Parse) -> str | None:
     if parse.verb_index is None:
         return None
     before = text[: passage.tokens[parse.verb_index].start].lower().replace("’", "'")
-    return next(
-        (cue for cue in _lists()["wish_cues"] if re.search(rf"(?<![\w']){cue}\b", before)), None
-    )
+    found = _phrase_patterns()["wish_cues"].search(before)
+    return found.group(0) if found else None
 
 
 def _time_bound(parse: _Parse) -> Criterion:
@@ -444,7 +257,11 @@ def _time_bound(parse: _Parse) -> Criterion:
     )
 
 
-def _achievable(parse: _Parse, context: GoalContext | None) -> Criterion:
+def _achievable(
+    parse: _Parse, context: GoalContext | None, realism: Criterion | None = None
+) -> Criterion:
+    if realism is not None:
+        return realism
     if context is None or context.time_limit_days is None:
         return Criterion(
             None,
@@ -537,14 +354,18 @@ def check_goal(text: str, context: GoalContext | None = None) -> GoalReport:
     passage = Passage(text)
     parse = _Parse()
     _time(text, parse)
+    _plan(text, parse)
     _actor_and_verbs(passage, parse)
+    parse.context_spans = _merged(parse.context_spans)
+    adherence = _check_patterns()[3].search(text)
+    parse.adherence = (adherence["order"] or adherence.group(0)) if adherence else None
     parse.measure = _measure(text, passage, parse)
     parse.wish = _wish(text, passage, parse)
     measurable = _measurable(passage, parse)
     criteria = {
         "specific": _specific(text, passage, parse, measurable),
         "measurable": measurable,
-        "achievable": _achievable(parse, context),
+        "achievable": _achievable(parse, context, _realism(text, passage, parse)),
         "relevant": _relevant(passage, context),
         "time_bound": _time_bound(parse),
     }
@@ -560,8 +381,9 @@ def check_goal(text: str, context: GoalContext | None = None) -> GoalReport:
                 category="smart",
                 severity="warning" if criterion.met is False else "info",
                 message=f"{name.replace('_', '-').capitalize()}: {criterion.reason}",
-                suggestion=skeleton if criterion.met is False else None,
-                source=str(source),
+                # an overrun is fixed by changing the figures, which the reason gives
+                suggestion=skeleton if criterion.met is False and name != "achievable" else None,
+                source=criterion.source or str(source),
                 start=0,
                 end=len(text),
             )

@@ -64,7 +64,15 @@ def report_dict(text: str, report: Report) -> dict[str, Any]:
     criteria = getattr(report, "criteria", None)
     if criteria is not None:
         result["smart"] = report.smart  # type: ignore[attr-defined]
-        result["criteria"] = {name: asdict(criterion) for name, criterion in criteria.items()}
+        # "source" is added only where a criterion has its own (the contract stays {met, reason})
+        result["criteria"] = {
+            name: {
+                key: value
+                for key, value in asdict(criterion).items()
+                if value is not None or key == "met"
+            }
+            for name, criterion in criteria.items()
+        }
     grade = getattr(report, "grade", None)
     if grade is not None:
         result["grade"] = grade

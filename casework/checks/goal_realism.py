@@ -1,0 +1,398 @@
+"""Achievable, read from the goal line itself: when the line states the context (an
+income, a plan length, a starting weight, a reading level, an operation) and the goal
+plainly overruns it, the criterion is `False` with the figures; otherwise nothing is said.
+Thresholds, cue words and their sources: the `realism` section of `casework/rules/smart.yaml`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Any
+
+from casework.checks.goal_parse import (
+    _NEXT_WORD,
+    _NUMBER,
+    Criterion,
+    _alternation,
+    _count,
+    _in_spans,
+    _lists,
+    _masked,
+    _Parse,
+    _phrase_patterns,
+    _unit_days,
+)
+from casework.checks.text import Passage
+
+# --- achievable, from the context the goal line itself states ---------------------------
+
+
+@cache
+def _realism_patterns() -> dict[str, re.Pattern[str]]:
+    rules = _lists()["realism"]
+    number, money = _NUMBER, rules["money"]
+    return {
+        "plan": re.compile(
+            rf"\b(?:this|the|a|an|our|her|his|their)\s+(?P<n>{number})[-\s](?P<unit>day|week|month|year)s?"
+            rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{_alternation(rules['plan']['words'])})\b",
+            re.I,
+        ),
+        "task": re.compile(
+            rf"\b(?P<n>{number})[-\s](?P<unit>day|week|month|year)[-\s](?:[\w/'’-]+\s+){{0,3}}?"
+            rf"(?P<noun>{_alternation(rules['duration']['task_nouns'])})\b",
+            re.I,
+        ),
+        # the verb that finishes it, right before: "complete the 26-week group"
+        "finish": re.compile(
+            rf"\b(?:{_alternation(rules['duration']['verbs'])})\s+"
+            r"(?:(?:the|a|an|all|her|his|their|entire|whole|full|remaining)\s+)*$",
+            re.I,
+        ),
+        "record": re.compile(
+            rf"\b(?P<n>{number})\s+(?P<unit>day|week|month|year)s?\s+of\s+"
+            rf"(?P<noun>{_alternation(rules['duration']['record_words'])})\b",
+            re.I,
+        ),
+        "weight": re.compile(
+            rf"\b(?:{_alternation(rules['weight']['verbs'])})\s+(?:about\s+|around\s+|at\s+least\s+|over\s+)?"
+            r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>lbs?|pounds?|kgs?|kilos?|kilograms?)\b",
+            re.I,
+        ),
+        "money": re.compile(
+            r"\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?(?P<k>\s?[kK]\b)?"
+        ),
+        "per": re.compile(
+            r"\s*(?:/\s*|a\s+|an\s+|per\s+|each\s+|every\s+)(?P<per>hour|hr|day|week|wk|month|mo|mth|year|yr)s?\b"
+            r"|\s*(?P<adv>hourly|daily|weekly|monthly|yearly|annually)\b",
+            re.I,
+        ),
+        "income_cue": re.compile(
+            rf"\b(?:{_alternation(money['income_cues'])}|(?:{_alternation(money['monthly_benefits'])})"
+            r"(?:\s+(?:check|checks|benefit|benefits|payment))?(?:\s+of)?)[\s:]+"
+            r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?$",
+            re.I,
+        ),
+        "benefit": re.compile(
+            rf"\s*(?:(?:a|per)\s+month\s+)?(?:in\s+|from\s+|of\s+)?(?:{_alternation(money['monthly_benefits'])})\b",
+            re.I,
+        ),
+        "hours": re.compile(
+            r"\b(?P<h>\d+(?:\.\d+)?)\s*(?:hrs?|hours)\s*(?:/\s*|a\s+|per\s+|each\s+)(?:wk|week)\b",
+            re.I,
+        ),
+        "grade": re.compile(
+            r"\bin\s+(?:the\s+)?(?P<g>\d+)(?:st|nd|rd|th)\s+grade\b|\b(?P<g2>\d+)(?:st|nd|rd|th)[-\s]grader\b",
+            re.I,
+        ),
+        "level": re.compile(
+            r"\b(?P<l>\d+)(?:st|nd|rd|th)[-\s]grade\s+(?:reading\s+)?level\b|\b(?P<at>at\s+grade\s+level)\b",
+            re.I,
+        ),
+        "surgery": re.compile(
+            rf"\b(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+(?:out\s+from|after|since|post[-\s]?op\s+from)\s+"
+            rf"(?:an?\s+|her\s+|his\s+|their\s+|the\s+)?(?P<op>{_alternation(rules['recovery']['min_days_to_work'])})\b",
+            re.I,
+        ),
+    }
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plan(text: str, parse: _Parse) -> None:
+    """The plan's own length when the line states it: "In this 6-month plan …"."""
+    if "plan" not in text.lower() and "contract" not in text.lower():
+        return
+    match = _realism_patterns()["plan"].search(text)
+    if match:
+        parse.plan_days = math.ceil(_count(match["n"]) * _unit_days(match["unit"]))
+        parse.plan_text = match.group(0)
+        parse.context_spans.append(match.span())
+        parse.context_spans.sort()
+
+
+_PER_MONTH = {"hour": 0.0, "hr": 0.0, "day": 30, "daily": 30, "week": 52 / 12, "wk": 52 / 12,
+              "weekly": 52 / 12, "month": 1, "mo": 1, "mth": 1, "monthly": 1, "year": 1 / 12,
+              "yr": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12, "hourly": 0.0}  # fmt: skip
+
+
+def _money_realism(
+    text: str, passage: Passage, parse: _Parse, rules: dict[str, Any]
+) -> Criterion | None:
+    """A sum to save or pay, or a purchase in cash, far beyond the income the line states."""
+    money = rules["money"]
+    if "$" not in text or not parse.verbs or parse.verbs[0] not in money["verbs"]:
+        return None
+    patterns = _realism_patterns()
+    income: float | None = None
+    rates: list[tuple[str, float, str]] = []  # (as written, a month, its unit)
+    lumps: list[float] = []
+    for match in patterns["money"].finditer(text):
+        amount = float(match["amount"].replace(",", "")) * (1000 if match["k"] else 1)
+        per = patterns["per"].match(text, match.end())
+        unit = (per["per"] or per["adv"]).lower() if per else None
+        end = per.end() if per else match.end()
+        cue = patterns["income_cue"].search(text, max(0, match.start() - 30), match.start())
+        benefit = patterns["benefit"].match(text, match.end())
+        if unit in {"hour", "hr", "hourly"}:  # a wage: "20 hrs/wk at $11/hr"
+            hours = patterns["hours"].search(text)
+            if hours and income is None:
+                income = amount * float(hours["h"]) * 52 / 12
+        elif cue or benefit:
+            if income is None and (unit or benefit):
+                income = amount * (_PER_MONTH[unit] if unit else 1)  # benefits are monthly
+        elif unit:
+            rates.append((text[match.start() : end].strip(), amount * _PER_MONTH[unit], unit))
+        elif not re.search(
+            r"\btowards?\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
+            text[max(0, match.start() - 16) : match.start()],
+            re.I,
+        ):
+            lumps.append(amount)
+    if not income:
+        return None  # no income stated: say nothing about what the budget allows
+    source = str(money["source"])
+    if rates:
+        written, monthly, unit = max(rates, key=lambda r: r[1])
+        if monthly > income:
+            as_monthly = "" if _PER_MONTH[unit] == 1 else f" ({_money(monthly)} a month)"
+            return Criterion(
+                False,
+                f"{written}{as_monthly} is more than the whole income the goal "
+                f"states, {_money(income)} a month, before rent and food. Set a monthly amount "
+                f"the written budget leaves after rent, food and bills (less than "
+                f"{_money(income)}), and the total it reaches in the time the goal gives.",
+                source,
+            )
+        return None
+    days = parse.deadline_days
+    if not days:
+        return None
+    # Income comes in by the month: a month's rent is due out of a month's income, however
+    # few days the goal gives; count every month the goal's time touches.
+    months = max(1, math.ceil(days / 30))
+    total = income * months
+    verb = parse.verbs[0]
+    if lumps and lumps[0] > total:
+        target = lumps[0]
+        paying = verb in {"pay", "repay"}
+        plan = "a payment plan" if paying else "a savings amount"
+        doing = "pay" if paying else "save"
+        return Criterion(
+            False,
+            f"{_money(income)} a month cannot {doing} {_money(target)} in {days} days: all "
+            f"of it, {_plural(months, 'month')}, comes to {_money(total)}, before rent and "
+            f"food, and even every dollar would take {_plural(math.ceil(target / income), 'month')}. "
+            f"Set {plan} the budget "
+            f"allows, e.g. “{parse.actor or 'Client'} will {doing} $[the amount the budget "
+            f"leaves] a month toward the {_money(target)} for the next {days} days, shown by "
+            "the statements”" + (", or ask the creditor about a hardship plan." if paying else "."),
+            source,
+        )
+    if verb in {"buy", "purchase"} and any(c in text.lower() for c in money["cash_cues"]):
+        window = passage.norms[(parse.verb_index or 0) : (parse.verb_index or 0) + 5]
+        item = next((w for w in window if w in money["purchase_floors"]), None)
+        if item and total < money["purchase_floors"][item]:
+            return Criterion(
+                False,
+                f"About {_money(income)} a month comes to about {_money(total)} in "
+                f"{_plural(months, 'month')}, "
+                f"and a {item} bought with cash costs far more ({money['purchase_note']}). Set "
+                "a step the income allows, e.g. “By month "
+                f"{max(1, math.ceil(days / 30))} {parse.actor or 'Client'} will meet a "
+                "HUD-approved housing counselor and open a savings account for a down payment, "
+                "and show CM the first statement”.",
+                f"{source}; {money['purchase_note']}",
+            )
+    return None
+
+
+def _weight_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    weight = rules["weight"]
+    if not parse.deadline_days:
+        return None
+    match = _realism_patterns()["weight"].search(text)
+    if not match:
+        return None
+    pounds = float(match["n"]) * (2.2046 if match["unit"].lower().startswith("k") else 1)
+    weeks = parse.deadline_days / 7
+    rate = pounds / weeks
+    if rate <= weight["max_lb_per_week"]:
+        return None
+    low = max(1, math.floor(weeks * weight["min_lb_per_week"]))
+    high = max(low, math.floor(weeks * weight["max_lb_per_week"]))
+    return Criterion(
+        False,
+        f"{match.group(0).split(maxsplit=1)[1]} {parse.deadline_text or f'in {parse.deadline_days} days'} "
+        f"is about {rate:.0f} lb a week. The CDC notes that people who lose weight gradually "
+        f"and steadily, about {weight['min_lb_per_week']}–{weight['max_lb_per_week']} lb a week, "
+        f"are more successful at keeping it off: {low}–{high} lb in {parse.deadline_days} days is "
+        f"realistic, and {pounds:.0f} lb takes about {math.ceil(pounds / weight['max_lb_per_week'])}–"
+        f"{math.ceil(pounds / weight['min_lb_per_week'])} weeks. Set {low}–{high} lb by day "
+        f"{parse.deadline_days}, weighed at each clinic visit, or a pace of "
+        f"{weight['min_lb_per_week']}–{weight['max_lb_per_week']} lb a week.",
+        str(weight["source"]),
+    )
+
+
+def _plan_realism(parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    if not (parse.plan_days and parse.deadline_days):
+        return None
+    if parse.deadline_days <= parse.plan_days * rules["slack"]:
+        return None
+    return Criterion(
+        False,
+        f"“{parse.deadline_text}” is day {parse.deadline_days}, past the end of “{parse.plan_text}” "
+        f"(day {parse.plan_days}). Set the deadline inside the plan (day {parse.plan_days} at "
+        "the latest), or carry the goal into the next plan.",
+        str(rules["plan"]["source"]),
+    )
+
+
+def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    """A course or a record longer than all the time the goal gives it."""
+    duration = rules["duration"]
+    available = parse.longest_days or parse.plan_days
+    if not available:
+        return None
+    patterns = _realism_patterns()
+    for kind in ("task", "record"):
+        for match in patterns[kind].finditer(text):
+            if (
+                _in_spans(match.start(), parse.time_spans)
+                or _in_spans(match.start(), parse.context_spans)
+                or not patterns["finish"].search(text, max(0, match.start() - 40), match.start())
+            ):
+                continue
+            unit = match["unit"].lower()
+            days = math.ceil(_count(match["n"]) * _unit_days(unit))
+            if days <= available * rules["slack"]:
+                continue
+            fit = int(available // _unit_days(unit))
+            if kind == "task":
+                what = f"A {match['n']}-{unit} {match['noun']}"
+            else:  # "12 months of negative UAs": the adjective and the thing it describes
+                thing = _NEXT_WORD.match(text, match.end())
+                noun_follows = match["noun"].lower() not in {"sobriety", "abstinence"}
+                what = match.group(0) + (f" {thing.group(1)}" if thing and noun_follows else "")
+            return Criterion(
+                False,
+                f"{what} takes about {days} days, and this goal gives it {available} days at "
+                f"most. Set what fits in {available} days ({fit} {unit}{'s' if fit != 1 else ''} "
+                f"of it), or give the goal at least {days} days.",
+                str(duration["source"]),
+            )
+    return None
+
+
+def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    if not parse.deadline_days or "grade" not in text.lower():
+        return None
+    patterns = _realism_patterns()
+    grade = patterns["grade"].search(text)
+    levels = list(patterns["level"].finditer(text))
+    if not grade or len(levels) < 2 or not levels[0]["l"]:
+        return None
+    in_grade = int(grade["g"] or grade["g2"])
+    start, target_match = int(levels[0]["l"]), levels[-1]
+    target = in_grade if target_match["at"] else int(target_match["l"] or 0)
+    gap = target - start
+    if gap <= 0:
+        return None
+    years = parse.deadline_days / 365
+    if gap / years <= rules["reading"]["max_levels_per_year"]:
+        return None
+    return Criterion(
+        False,
+        f"Reading at a {_ordinal(start)}-grade level in {_ordinal(in_grade)} grade is a gap "
+        f"of {gap} grade levels. One grade level is what a typical student gains in a school "
+        f"year, so closing {gap} in {parse.deadline_days} days is not realistic. Set a gain the "
+        f"same check can show, over a school year: e.g. a {_ordinal(start + 1)}-grade level by "
+        "the end of the school year, per the reading inventory.",
+        str(rules["reading"]["source"]),
+    )
+
+
+def _recovery_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    recovery = rules["recovery"]
+    if not parse.deadline_days:
+        return None
+    match = _realism_patterns()["surgery"].search(text)
+    if not match:
+        return None
+    words = set(_masked(text, parse.context_spans).lower().split())
+    if not words & set(recovery["work_words"]):
+        return None
+    since = math.ceil(_count(match["n"]) * _unit_days(match["unit"]))
+    total = since + parse.deadline_days
+    op = match["op"].lower()
+    minimum = recovery["min_days_to_work"][" ".join(op.split())]
+    if total >= minimum:
+        return None
+    return Criterion(
+        False,
+        f"“{match.group(0)}”, back at work by day {parse.deadline_days} is {total} days after "
+        f"the operation. Most people can return to light or office work about "
+        f"{minimum // 7} weeks after a {op}, and heavy duties take several weeks more. Set the "
+        "return the surgeon or physiotherapist agrees, e.g. a phased return to light duties "
+        f"after the {minimum // 7}-week check, confirmed with the employer.",
+        str(recovery["source"]),
+    )
+
+
+def _rush_realism(passage: Passage, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    """Several life changes all due within a few days."""
+    rush = rules["rush"]
+    lowered = passage.text.lower()
+    if parse.deadline_days is not None and parse.deadline_days <= rush["max_days"]:
+        due = f"within {parse.deadline_days} days"
+    else:
+        found = _phrase_patterns()["rush_cues"].search(lowered)
+        if found is None:
+            return None
+        same = len(lowered) == len(passage.text)  # then quote it as written
+        due = passage.text[found.start() : found.end()] if same else found.group(0)
+    norms = {
+        t.norm
+        for t in passage.tokens
+        if not _in_spans(t.start, parse.time_spans) and not _in_spans(t.start, parse.context_spans)
+    }
+    changes = [name for name, words in rush["changes"].items() if norms & set(words)]
+    changing = set(parse.verbs) - set(rush["step_verbs"])  # find, get, move, start, enroll …
+    if min(len(changes), len(changing)) < rush["min_changes"]:
+        return None
+    return Criterion(
+        False,
+        f"{len(changes)} life changes ({', '.join(changes)}) all due {due[:1].lower()}{due[1:]}: each takes weeks "
+        "on its own (a lease, a job search, an enrollment). Give each its own goal with a "
+        f"date it can be done by, and keep for “{due}” one step that fits (one call, one "
+        "application, one appointment booked).",
+        str(rush["source"]),
+    )
+
+
+def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
+    """Achievable `False`, with the figures, when the line states context the goal plainly
+    overruns; otherwise None (no context, or nothing clearly wrong: say nothing)."""
+    rules = _lists()["realism"]
+    return (
+        _plan_realism(parse, rules)
+        or _duration_realism(text, parse, rules)
+        or _money_realism(text, passage, parse, rules)
+        or _weight_realism(text, parse, rules)
+        or _reading_realism(text, parse, rules)
+        or _recovery_realism(text, parse, rules)
+        or _rush_realism(passage, parse, rules)
+    )

@@ -1,0 +1,334 @@
+"""SMART goals as case plans write them (issue 15): worker-owned steps, case-note
+abbreviations, recurring measures over a bounded period, checks named in passing, deadlines
+counted from events, and achievability read from the context the line itself states.
+
+The examples are this file's own, one group per kind of goal the check must read."""
+
+import pytest
+
+from casework.checks.goal import GoalContext, check_goal
+
+
+def _met(goal: str) -> dict[str, bool | None]:
+    return {name: c.met for name, c in check_goal(goal).criteria.items()}
+
+
+# --- 1. worker-owned steps, actors written as case-note abbreviations -------------------
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Within 10 days, CM will refer cl to the food bank and confirm with cl by text that she picked up the first box.",
+        "By day 5 RN will do a fall-risk assessment at the home visit and document the score in the chart.",
+        "CW to arrange a ride to each of the 6 supervised visits over the next 6 wks and log each ride in the contact notes.",
+        "Within 14 days GM will order the replacement Medicaid card online and give CM a copy.",
+        "Within 20 days the caseworker will spend an hour with the foster parent going over the respite list, noted in the case notes.",
+    ],
+)
+def test_a_worker_owned_step_with_a_deadline_and_a_check_is_smart(goal):
+    """Doran 1981: anyone's step is SMART when it is specific, checked and dated."""
+    report = check_goal(goal)
+    assert report.smart, {k: (c.met, c.reason) for k, c in report.criteria.items()}
+
+
+def test_the_same_step_without_a_deadline_is_not_time_bound():
+    met = _met("CM will refer cl to the clothing closet and confirm with cl by text that she went.")
+    assert met["specific"] is True and met["time_bound"] is False
+
+
+def test_do_with_a_task_is_an_action_but_do_alone_is_not():
+    assert _met("By day 5 RN will do a fall-risk assessment, documented in the chart.")["specific"]
+    assert _met("By day 5 pt will do better with her meds.")["specific"] is False
+
+
+# --- 2. recurring measures over a bounded period ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("goal", "days"),
+    [
+        (
+            "Cl will call the housing authority every Friday until the waitlist letter arrives "
+            "(max 8 wks) and write each call on the call log.",
+            56,
+        ),
+        (
+            "Per week for 10 weeks pt will walk at least 3 times for 20 min, logged in the step "
+            "app shown at each visit.",
+            70,
+        ),
+        (
+            "Cl will put $40 a month into her credit union savings for 6 months, per the account statements.",
+            180,
+        ),
+        (
+            "For the 6 weeks before the IEP meeting mom will keep a daily log of homework time "
+            "and give copies to the teacher.",
+            42,
+        ),
+    ],
+)
+def test_a_recurring_measure_over_a_bounded_period_is_measurable_and_time_bound(goal, days):
+    report = check_goal(goal)
+    assert report.criteria["measurable"].met and report.criteria["time_bound"].met
+    assert report.deadline_days == days
+    assert report.smart
+
+
+# --- 3. checks named in case-note style ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Within 30 days cl will renew her SNAP benefits, receipt confirmed by text from the county.",
+        "By day 21 cl will schedule a dental cleaning and bring CM the appointment reminder card.",
+        "Within 2 weeks dad will sign up for the parenting class, per the enrollment printout.",
+        "By day 40 grandpa will get the kids' school physicals done and give CM the printout.",
+        "Over the next 4 weeks cl will go to the food pantry each Saturday, reviewed with CM at the weekly visit.",
+    ],
+)
+def test_a_check_named_in_passing_makes_the_goal_measurable(goal):
+    assert _met(goal)["measurable"] is True
+
+
+def test_an_outcome_verb_needs_that_check():
+    """An outcome ("get his coverage back") is specific only when something shows it."""
+    assert check_goal("By day 45 grandpa will get his son's dental coverage back.").smart is False
+    assert check_goal(
+        "By day 45 grandpa will get his son's dental coverage back and bring CM the coverage letter."
+    ).smart
+
+
+# --- 4. deadlines written the case-plan way -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("goal", "days"),
+    [
+        (
+            "By the 30-day review cl will apply for energy assistance and bring CM the confirmation page.",
+            30,
+        ),
+        ("By month 2 cl will open a savings account and show CM the first statement.", 60),
+        ("Within 10 days of discharge pt will see her PCP, confirmed by the visit summary.", 10),
+        (
+            "Within a week of move-in cl will set up the electric account and show CM the confirmation email.",
+            7,
+        ),
+        (
+            "By the end of the 2nd month cl will finish the 6-session budgeting class and give CM the certificate.",
+            60,
+        ),
+        (
+            "By the end of week 3 cl will tour 2 childcare centers and tell CM which one she picked.",
+            21,
+        ),
+        (
+            "Caseworker will hold a family team meeting within 30 days of removal, sign-in sheet "
+            "in the file.",
+            30,
+        ),
+    ],
+)
+def test_deadlines_counted_from_events_and_plan_months_are_read_in_days(goal, days):
+    report = check_goal(goal)
+    assert report.criteria["time_bound"].met is True
+    assert report.deadline_days == days
+    assert report.smart
+
+
+def test_a_deadline_inside_the_term_is_time_bound_without_a_day_number():
+    report = check_goal(
+        "Mom will request an IEP meeting by the third week of the semester and give CM the reply letter."
+    )
+    assert report.criteria["time_bound"].met is True and report.deadline_days is None
+    assert report.smart
+
+
+def test_a_courses_length_is_not_the_goals_deadline():
+    report = check_goal(
+        "Within 14 days cl will enroll in the 16-week anger management group and bring CM the intake letter."
+    )
+    assert report.deadline_days == 14
+    assert report.criteria["achievable"].met is None  # enrolling takes days, not 16 weeks
+
+
+# --- 5. not achievable, read from the context the line states -----------------------------
+
+
+def test_a_sum_far_beyond_the_stated_income_names_the_figures():
+    report = check_goal(
+        "Cl, who receives $1,100 SSDI, will save $9,000 for a car within 3 months and show CM "
+        "the account statements."
+    )
+    achievable = report.criteria["achievable"]
+    assert achievable.met is False and not report.smart
+    for figure in ("$1,100 a month", "$9,000", "90 days", "$3,300", "9 months"):
+        assert figure in achievable.reason
+    assert "e.g." in achievable.reason  # and what would be realistic
+    finding = next(f for f in report.findings if f.rule == "goal.achievable")
+    assert finding.severity == "warning" and "SSA" in finding.source
+
+
+def test_a_monthly_payment_above_the_whole_income_is_not_achievable():
+    achievable = check_goal(
+        "Mom, earning $1,500 a month, will pay $2,000 a month toward her credit card for 4 months, "
+        "per the card statements."
+    ).criteria["achievable"]
+    assert achievable.met is False
+    assert "$2,000 a month" in achievable.reason and "$1,500 a month" in achievable.reason
+
+
+def test_a_sum_the_income_covers_and_a_sum_with_no_income_say_nothing():
+    """Prefer saying less over saying something wrong: no income, no verdict."""
+    assert (
+        _met("Cl, who makes $2,000 a month, will pay $600 rent by day 5, shown by the receipt.")[
+            "achievable"
+        ]
+        is None
+    )
+    assert (
+        _met("Cl will save $9,000 within 3 months and show CM the account statements.")[
+            "achievable"
+        ]
+        is None
+    )
+
+
+def test_buying_a_home_outright_on_a_small_income_is_not_achievable():
+    achievable = check_goal(
+        "Gramps, on a $1,300 a month pension, will purchase a condo outright by month 4 and show "
+        "CM the closing papers."
+    ).criteria["achievable"]
+    assert achievable.met is False
+    assert "$1,300 a month" in achievable.reason and "$5,200" in achievable.reason
+    wage = check_goal(
+        "Dad, working 25 hrs/wk at $12/hr, will buy a home with cash within 60 days, per the title."
+    ).criteria["achievable"]
+    assert wage.met is False and "$1,300 a month" in wage.reason
+
+
+def test_weight_loss_faster_than_two_pounds_a_week_is_not_achievable():
+    report = check_goal("Pt will lose 30 lb in 4 weeks, weighed at each clinic visit.")
+    achievable = report.criteria["achievable"]
+    assert achievable.met is False
+    assert "8 lb a week" in achievable.reason and "4–8 lb" in achievable.reason
+    assert "CDC" in next(f.source for f in report.findings if f.rule == "goal.achievable")
+    assert check_goal("Pt will lose 6 lb in 6 weeks, weighed at each clinic visit.").smart
+
+
+def test_several_life_changes_due_in_a_few_days_are_not_achievable():
+    achievable = check_goal(
+        "By Monday cl will move into a new apartment, start a job and enroll her son in school."
+    ).criteria["achievable"]
+    assert achievable.met is False and "by Monday" in achievable.reason
+    # three forms handed in by Friday are steps, not life changes
+    assert (
+        _met(
+            "By Friday cl will submit the housing application, the job application and the school form."
+        )["achievable"]
+        is None
+    )
+
+
+def test_a_deadline_past_the_plans_own_length_is_not_achievable():
+    late = check_goal(
+        "In this 3-month plan cl will finish the 8-week budgeting class by month 5, per the class roster."
+    )
+    assert late.criteria["achievable"].met is False
+    assert "day 150" in late.criteria["achievable"].reason
+    assert "day 90" in late.criteria["achievable"].reason
+    assert check_goal(
+        "In this 3-month plan cl will finish the 8-week budgeting class by month 2, per the class roster."
+    ).smart
+
+
+def test_a_course_longer_than_the_time_given_is_not_achievable():
+    assert (
+        _met(
+            "Within 14 days cl will complete the 16-week anger management group and bring CM the certificate."
+        )["achievable"]
+        is False
+    )
+    assert (
+        _met(
+            "Within 30 days cl will attend the first 4 sessions of the 12-week class, per the sign-in sheet."
+        )["achievable"]
+        is None
+    )
+
+
+def test_a_reading_gap_closed_in_weeks_is_not_achievable():
+    achievable = check_goal(
+        "Teen, a 9th grader reading at a 4th-grade level, will read at a 9th-grade level by day "
+        "45, per the school's reading test."
+    ).criteria["achievable"]
+    assert achievable.met is False and "5 grade levels" in achievable.reason
+
+
+def test_text_context_and_case_context_together():
+    """The line's own figures decide first; a plan's time limit still applies after."""
+    goal = "Pt will lose 30 lb in 4 weeks, weighed at each clinic visit."
+    assert check_goal(goal, GoalContext(time_limit_days=90)).criteria["achievable"].met is False
+    fine = "Pt will lose 6 lb in 6 weeks, weighed at each clinic visit."
+    assert check_goal(fine, GoalContext(time_limit_days=90)).criteria["achievable"].met is True
+    assert check_goal(fine, GoalContext(time_limit_days=30)).criteria["achievable"].met is False
+
+
+# --- 6. compliance stays not SMART, whatever its deadline ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Cl will follow all the rules of the recovery house for 60 days.",
+        "Youth will obey the terms of his probation until the 6-month review.",
+        "Resident will abide by the building's quiet hours through the end of the lease.",
+    ],
+)
+def test_following_rules_or_conditions_is_not_a_client_goal(goal):
+    specific = check_goal(goal).criteria["specific"]
+    assert specific.met is False and "compl" in specific.reason
+
+
+def test_a_follow_up_appointment_is_not_compliance():
+    assert check_goal(
+        "Cl will schedule a follow-up with the clinic by day 7 and bring the appt card to CM."
+    ).smart
+
+
+def test_taking_meds_as_directed_needs_a_named_check():
+    """WHO 2003: adherence is measured by a check (pill count, refill record), not by the
+    order itself."""
+    bare = check_goal("Pt will take his blood pressure meds as directed for 8 weeks.")
+    assert bare.criteria["measurable"].met is False and not bare.smart
+    assert "as directed" in bare.criteria["measurable"].reason
+    assert check_goal(
+        "Pt will take his blood pressure meds as directed for 8 weeks, checked against the pharmacy "
+        "refill record."
+    ).smart
+
+
+def test_taking_meds_every_day_needs_a_named_check_too():
+    bare = check_goal("Cl will take all her seizure meds every day for 30 days.")
+    assert bare.criteria["measurable"].met is False and not bare.smart
+    assert check_goal(
+        "Cl will take all her seizure meds every day for 30 days and bring the blister packs to "
+        "each weekly visit."
+    ).smart
+
+
+# --- 7. a check is not a deadline --------------------------------------------------------
+
+
+def test_confirmed_by_an_event_word_is_a_check_not_a_deadline():
+    report = check_goal(
+        "Cl will attend an assessment at the clinic, confirmed by the signed intake form."
+    )
+    assert report.criteria["measurable"].met is True
+    assert report.criteria["time_bound"].met is False and not report.smart
+    assert check_goal(
+        "Cl will attend an assessment at the clinic by day 14, confirmed by the signed intake form."
+    ).smart
