@@ -35,6 +35,10 @@ _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test"
 _RESULT_VERBS = frozenset({"came", "back", "returned"})
 _AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when",
     "throughout", "toward", "towards", "again", "since", "after", "before", "while", "upon"})  # fmt: skip
+_NAMING_VERBS = frozenset({"called", "calls", "call", "calling", "labeled", "labelled", "named",
+    "marked", "titled", "nicknamed", "dubbed"})  # fmt: skip
+_DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "my", "your", "our", "its",
+    "this", "that", "some"})  # fmt: skip
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 # The person words that mean the client: anyone else is named in a judgment's message.
@@ -203,15 +207,15 @@ class _Reader:
             return True
         if start > 0 and norms[start - 1] in _TESTED:
             return True  # "tested dirty for cocaine"
-        j = start - 1
-        while (
-            j >= 0
-            and start - j <= _MAX_WALK
-            and norms[j] in self.c.linking_words | {"came", "back", "returned"}
-        ):
+        # "the screen came back dirty", "Both UAs this month were dirty": the test is the
+        # subject of its clause, a few words back
+        clause, j = self.p.clause_of(self.p.tokens[start].start), start - 1
+        while j >= 0 and start - j <= _MAX_WALK and self.p.clause_of(self.p.tokens[j].start) == clause:
+            if norms[j] in self.c.substance_tests:
+                return True
+            if self._is_person(j) or norms[j] in self.c.person_words:
+                break
             j -= 1
-        if j >= 0 and norms[j] in self.c.substance_tests:
-            return True
         if not self.describes_person(start, end):
             return False
         if end >= len(norms):
@@ -343,12 +347,16 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
         if not before or before[-1] in ":.!?,(\n":
             continue
         previous = p.token_index_at(start - 1)
-        if any(
-            p.tokens[k].norm in reader.c.quote_cues
-            for k in range(max(0, previous - 3), previous + 1)
+        if previous >= 0 and (
+            p.norms[previous] in reader.c.quote_cues
+            or (previous > 0 and p.norms[previous - 1] in _NAMING_VERBS)
         ):
-            continue
-        if previous >= 0 and reader.attributed(previous):
+            continue  # "described it as “cold”", "called her “difficult”": a word reported
+        # A label in quotation marks ("her “husband”", "with “the flu”") doubts the label
+        # even in reported speech; a describing word ("stays over “sometimes”") is precision.
+        quoted = p.norms[p.token_index_at(start) + (p.tokens[p.token_index_at(start)].start < start)]
+        label = p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS
+        if previous >= 0 and reader.attributed(previous) and not label:
             continue  # inside reported speech: Client said he stays over "sometimes."
         findings.append(
             Finding(
@@ -356,11 +364,12 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
                 category="credibility",
                 severity="warning",
                 message=(
-                    f"{p.text[start:end]} in quotation marks, without saying who said it, reads as "
-                    "doubt (scare quotes). Quotation marks are for the client's exact words."
+                    f"{p.text[start:end]} in quotation marks reads as doubt (scare quotes): a word "
+                    "or a label set apart like this tells the reader not to believe it. Quotation "
+                    "marks are for the client's exact words, in full."
                 ),
-                suggestion="Say who said it: Client said her back “hurts all the time.” Or drop the quotation marks.",
-                source="Goddu et al. 2018 (quotation marks that signal doubt); NASW standard 10",
+                suggestion="Quote the whole statement and say who said it: Client said, “My husband pays the rent.” Or drop the quotation marks.",
+                source="Goddu et al. 2018 and Beach et al. 2021 (quotation marks that signal doubt); NASW standard 10",
                 start=start,
                 end=end,
             )
