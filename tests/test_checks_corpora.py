@@ -26,8 +26,11 @@ def _cases(items):
     ]
 
 
+SETS = ("", "_hard", "_heldout")
+
+
 def test_corpora_are_large_enough_and_balanced():
-    for name in ("", "_hard"):
+    for name in SETS:
         notes = corpora.notes(f"notes{name}.tsv")
         goals = corpora.goals(f"goals{name}.tsv")
         deid = corpora.deid(f"deid{name}.tsv")
@@ -37,9 +40,9 @@ def test_corpora_are_large_enough_and_balanced():
             assert 0.4 <= share <= 0.6
 
 
-NOTES = corpora.notes() + corpora.notes("notes_hard.tsv")
-GOALS = corpora.goals() + corpora.goals("goals_hard.tsv")
-DEID = corpora.deid() + corpora.deid("deid_hard.tsv")
+NOTES = [item for name in SETS for item in corpora.notes(f"notes{name}.tsv")]
+GOALS = [item for name in SETS for item in corpora.goals(f"goals{name}.tsv")]
+DEID = [item for name in SETS for item in corpora.deid(f"deid{name}.tsv")]
 
 
 @pytest.mark.parametrize(("label", "text"), _cases(NOTES), ids=lambda v: v[:40])

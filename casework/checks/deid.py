@@ -184,6 +184,9 @@ def _base(word: str) -> str:
     return word[:-2] if word[-2:] in {"'s", "’s"} else word
 
 
+_PERSON_APPOSITION = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)(?:'s|’s)\s+[a-z-]+\b"
+)
 _APPOSITION = re.compile(
     r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+\s*\))"
 )
@@ -209,6 +212,16 @@ def _name_run_end(passage: Passage, i: int) -> int:
     return j
 
 
+def _name_run_start(passage: Passage, i: int) -> int:
+    """The first token of the run of capitalised words that ends at token i."""
+    tokens, j = passage.tokens, i
+    while j > 0 and passage.text[tokens[j - 1].end : tokens[j].start] in {" ", "-"}:
+        if not _maybe_name_word(tokens[j - 1].text):
+            break
+        j -= 1
+    return j
+
+
 def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     """Does what comes after the name at token i make it a person: "Hope told me", "Mark's
     probation officer", "Jesus and his brother", "Rose (cl's aunt)", "Faith, 16,"? `listed`:
@@ -222,10 +235,22 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True  # "Kwabena said", "Mark's"
     if following == "was" and norms[i + 2 : i + 3] and norms[i + 2] in _PASSIVE_CUES:
         return True  # "Joy was seen"
-    if _APPOSITION.match(passage.text[tokens[i].end : tokens[i].end + 40]):
-        return True
+    after = passage.text[tokens[i].end : tokens[i].end + 40]
+    if _APPOSITION.match(after) or _PERSON_APPOSITION.match(after):
+        return True  # "Rose (cl's aunt)", "Thanuja Ratnayake, pt's daughter"
+    previous = norms[first - 1] if (first := _name_run_start(passage, i)) > 0 else ""
+    if previous == "per" and re.match(r"\s*,", after):
+        return True  # "Per Justice, his mom left": a source named for what follows
     if following == "and" and norms[i + 2 : i + 3] in (["his"], ["her"], ["their"]):
         return True
+    if (
+        following == "and"
+        and i + 2 < len(tokens)
+        and (_maybe_name_word(tokens[i + 2].text) or norms[i + 2] in data.first)
+        and tokens[i + 2].text[:1].isupper()
+        and _person_cued(passage, i + 2, listed)
+    ):
+        return True  # "Hope and Faith (twins) were placed": named together
     return listed and following == "from" and norms[i + 2 : i + 3] == ["the"]
 
 
@@ -450,6 +475,18 @@ _MONTHLY = re.compile(
 )
 
 
+_EVENT_OPENER = re.compile(r"(?i)\b(?:whose|who)\b")
+
+
+def _whole_event(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """An event is marked whole: from "whose"/"who" to the end of its sentence, so the
+    student sees everything that made it unique."""
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    openers = list(_EVENT_OPENER.finditer(text, sentence_start, start))
+    stops = [i for i in (text.find(".", end), text.find(";", end), text.find("\n", end)) if i >= 0]
+    return "event", openers[-1].start() if openers else start, min(stops, default=len(text))
+
+
 def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:
     """A birth year that puts the person over 89 today gives their age away."""
     for match in _BORN.finditer(text):
@@ -491,6 +528,7 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     spans += list(_names(Passage(text), declared_words))
     spans += list(_born_over_89(text))
     spans = [span for span in spans if not (span[0] == "date" and _recurring(text, *span[1:]))]
+    spans = [_whole_event(text, *span[1:]) if span[0] == "event" else span for span in spans]
     findings = [_finding(kind, text, start, end) for kind, start, end in _merge(spans)]
     return Report(tuple(findings))
 

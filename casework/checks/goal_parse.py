@@ -138,7 +138,18 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # a cap: "every Monday until it is scheduled (max 6 wks)"
         re.compile(
-            rf"\b(?:max(?:imum)?|at\s+most)\s+(?P<n>{number})\s*(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
+            rf"\b(?:max(?:imum)?|at\s+most|up\s+to|no\s+more\s+than)\s+(?P<n>{number})\s*(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
+            re.I,
+        ),
+        # "by the end of the week": about one week from now
+        re.compile(
+            rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+        # a period named by what it bounds: "through the 90-day plan", "for the 6-month lease"
+        re.compile(
+            rf"\b(?:through|throughout|for|during|over|across)\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+"
+            rf"(?:{_alternation(lists['period_nouns'])}|{events})\b",
             re.I,
         ),
         re.compile(
@@ -329,8 +340,10 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # "Cl, who earns $943 SSI, will …": the subject, then a clause between commas that states
 # context about them. Looked for only near the start of a line (goal lines are short).
+# "Cl, who earns $943 SSI, will …", "Within 30 days cl, who earns …, will …": the subject
+# is the word before the first comma; the clause between the commas is context.
 _APPOSITIVE = re.compile(
-    r"\s*(?P<actor>[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*)?)\s*,(?P<clause>[^\n]*),\s*$"
+    r"[^,\n]*?(?P<actor>[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*)?)\s*,(?P<clause>[^\n]*),\s*$"
 )
 
 

@@ -161,9 +161,20 @@ def _money_realism(
             re.I,
         ):
             lumps.append(amount)
+    source = str(money["source"])
+    income_words = None
+    if not income and re.search(r"\bminimum[- ]wage\b", text, re.I):
+        hours = patterns["hours"].search(text)
+        if hours:  # "works 12 hrs a week at minimum wage": at most this, even at a high wage
+            ceiling = money["minimum_wage_ceiling"]
+            income = float(hours["h"]) * ceiling * 52 / 12
+            income_words = (
+                f"{hours['h']} hours a week at minimum wage (less than {_money(income)} a "
+                f"month, even at ${ceiling} an hour)"
+            )
+            source = f"{source}; {money['minimum_wage_note']}"
     if not income:
         return None  # no income stated: say nothing about what the budget allows
-    source = str(money["source"])
     if rates:
         written, monthly, unit = max(rates, key=lambda r: r[1])
         if monthly > income:
@@ -192,7 +203,7 @@ def _money_realism(
         doing = "pay" if paying else "save"
         return Criterion(
             False,
-            f"{_money(income)} a month cannot {doing} {_money(target)} in {days} days: all "
+            f"{income_words or _money(income) + ' a month'} cannot {doing} {_money(target)} in {days} days: all "
             f"of it, {_plural(months, 'month')}, comes to {_money(total)}, before rent and "
             f"food, and even every dollar would take {_plural(math.ceil(target / income), 'month')}. "
             f"Set {plan} the budget "
@@ -325,6 +336,37 @@ def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criteri
     )
 
 
+_DEGREE = re.compile(r"\b(?P<degree>bachelor|associate)(?:'?s|’s)?\s+degree\b", re.I)
+_CREDITS = re.compile(r"\b(?:has|have|had|with|completed|earned)\s+(?P<n>\d+)\s+credits?\b", re.I)
+
+
+def _degree_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    """Finishing a degree faster than a full-time load could: "finish her bachelor's degree
+    by the end of the week; she has 12 credits"."""
+    degree, credits = _DEGREE.search(text), _CREDITS.search(text)
+    if not (parse.deadline_days and degree and credits) or not parse.verbs:
+        return None
+    data = rules["degree"]
+    if parse.verbs[0] not in data["verbs"]:
+        return None
+    needed = data["credits"][degree["degree"].lower()] - int(credits["n"])
+    if needed <= 0:
+        return None
+    days = math.ceil(needed / data["max_credits_per_term"]) * data["term_days"]
+    if parse.deadline_days * rules["slack"] >= days:
+        return None
+    return Criterion(
+        False,
+        f"A {degree.group(0).lower()} takes about {data['credits'][degree['degree'].lower()]} "
+        f"credits; with {credits['n']} done, {needed} remain, which is at least "
+        f"{_plural(math.ceil(days / 30), 'month')} even at a full-time load of "
+        f"{data['max_credits_per_term']} credits a term, not {parse.deadline_days} days. Set "
+        "the next step that fits, e.g. “By day 30 Cl will meet the academic advisor and "
+        "register for next term's classes, shown by the class schedule.”",
+        str(data["source"]),
+    )
+
+
 def _recovery_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     recovery = rules["recovery"]
     if not parse.deadline_days:
@@ -393,6 +435,7 @@ def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
         or _money_realism(text, passage, parse, rules)
         or _weight_realism(text, parse, rules)
         or _reading_realism(text, parse, rules)
+        or _degree_realism(text, parse, rules)
         or _recovery_realism(text, parse, rules)
         or _rush_realism(passage, parse, rules)
     )

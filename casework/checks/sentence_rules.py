@@ -26,7 +26,7 @@ from casework.rules import load_rules, one_line
 @dataclass(frozen=True)
 class Part:
     pattern: re.Pattern[str]
-    # The first three letters of every word the part can start with, so a sentence that
+    # The first four letters of every word the part can start with, so a sentence that
     # has none of them is passed over without running the pattern (None: no such list).
     heads: frozenset[str] | None
 
@@ -57,7 +57,7 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(_WORD_START + "(?:" + "|".join(phrases) + ")" + _WORD_END, re.IGNORECASE)
 
 
-_HEAD = 3
+_HEAD = 4
 _PUNCTUATION_HEADS = ",;"
 _PUNCTUATION = re.compile(r"[,;]")
 _MAX_HEADS = 5000
