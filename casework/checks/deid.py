@@ -83,7 +83,9 @@ _PLACE_CUES = frozenset(
 
 @dataclass(frozen=True)
 class _Data:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # (kind, pattern, needs): a pattern with `needs` runs only on a text that contains one
+    # of those words (lower case), so rare kinds cost almost nothing on ordinary text
+    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
     generalise: dict[str, str]
     source: str
     not_names: frozenset[str]
@@ -114,7 +116,8 @@ def _data() -> _Data:
     employers = sorted(rules["employers"], key=len, reverse=True)
     return _Data(
         patterns=tuple(
-            (rule["id"], re.compile(rule["regex"], re.MULTILINE)) for rule in rules["patterns"]
+            (rule["id"], re.compile(rule["regex"], re.MULTILINE), tuple(rule.get("needs", ())))
+            for rule in rules["patterns"]
         ),
         generalise=rules["generalise"],
         source=rules["source"],
@@ -514,7 +517,10 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     data = _data()
     declared_words = {part.lower() for name in declared for part in name.split() if len(part) > 1}
     spans: list[tuple[str, int, int]] = []
-    for kind, pattern in data.patterns:
+    lowered = text.lower()
+    for kind, pattern, needs in data.patterns:
+        if needs and not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(text):
             start, end = (
                 match.span("name")
