@@ -10,6 +10,12 @@ from tests import corpora
 # Lines of the blind corpora whose label the workbook does not follow, and why. Each is
 # expected to fail, strictly: if the check starts agreeing, the test says so.
 DISPUTED = {
+    "Returning citizen, released yesterday with no ID and no income, will sign a lease on his "
+    "own apartment by day 5, shown by the signed lease.": (
+        "The goal is hard, but the check judges achievability only from figures it can weigh "
+        "(an income against a sum, a pace, a plan length); 'no ID and no income' against five "
+        "days is a judgement it leaves to the student and the supervisor, rather than guess."
+    ),
     "Cl says she was 'robbed' of her food stamps, third time this year.": (
         "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
         "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
@@ -26,7 +32,7 @@ def _cases(items):
     ]
 
 
-SETS = ("", "_hard", "_heldout")
+SETS = ("", "_hard", "_heldout", "_heldout2")
 
 
 def test_corpora_are_large_enough_and_balanced():

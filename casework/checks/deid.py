@@ -248,6 +248,20 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True
     if (
         following == "and"
+        and norms[i + 2 : i + 3] == ["the"]
+        and norms[i + 3 : i + 4]
+        and (norms[i + 3] in _FAMILY)
+    ):
+        return True  # "Dawn and the kids are on the waitlist"
+    relation = norms[i + 3] if i + 3 < len(norms) else ""
+    if (
+        following in {"is", "was"}
+        and norms[i + 2 : i + 3] in (["the"], ["her"], ["his"], ["their"])
+        and relation in _RELATIONS
+    ):
+        return True  # "Parvathi Ramasubramanian is the daughter listed as proxy"
+    if (
+        following == "and"
         and i + 2 < len(tokens)
         and (_maybe_name_word(tokens[i + 2].text) or norms[i + 2] in data.first)
         and tokens[i + 2].text[:1].isupper()
@@ -257,6 +271,7 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     return listed and following == "from" and norms[i + 2 : i + 3] == ["the"]
 
 
+_FAMILY = frozenset({"kids", "children", "baby", "family", "boys", "girls", "twins", "grandkids"})
 _PASSIVE_CUES = frozenset({
     "seen", "placed", "picked", "removed", "admitted", "discharged", "referred", "interviewed",
     "born", "arrested", "released", "evicted", "hospitalized", "diagnosed", "adopted",
@@ -375,6 +390,8 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                 yield "place", token.start, tokens[place - 1].end
             elif _unlisted_facility(passage, i):
                 yield "facility", token.start, tokens[i + 1].end
+            elif previous in {"near", "outside"} and _maybe_name_word(token.text):
+                yield "place", token.start, token.end  # "near Chinle": a town no list has
             i = place or i + 1
             continue
         end = i + 1
@@ -454,8 +471,9 @@ def _place_at(passage: Passage, i: int, previous: str) -> int | None:
     return None
 
 
-def _merge(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Join overlapping spans, so one identifier gives one finding (named by its longest part)."""
+def _merge(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Join overlapping spans, so one identifier gives one finding (named by its longest part),
+    and a workplace with the street it is on."""
     spans.sort(key=lambda s: (s[1], -(s[2] - s[1])))
     kept: list[tuple[str, int, int]] = []
     for kind, start, end in spans:
@@ -465,11 +483,27 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
             kept[-1] = (longer, last_start, max(last_end, end))
             continue
         kept.append((kind, start, end))
-    return kept
+    joined: list[tuple[str, int, int]] = []
+    for kind, start, end in kept:
+        if (
+            joined
+            and joined[-1][0] in {"employer", "facility", "school"}
+            and kind == "address"
+            and _JOINED.fullmatch(text[joined[-1][2] : start])
+        ):
+            joined[-1] = (joined[-1][0], joined[-1][1], end)
+            continue
+        joined.append((kind, start, end))
+    return joined
 
 
 _BORN = re.compile(
     r"(?i)\bborn\s+(?:in\s+|around\s+|about\s+)?(?:[a-z]+\.?\s+)?(?P<year>1[89]\d\d)\b"
+)
+# "the Waffle Stop on Route 9": a workplace and where it is, one identifier
+_JOINED = re.compile(r"\s+(?:on|at|off)\s+")
+_HABITUAL = re.compile(
+    r"(?i)\b(?:usually|typically|always|often|seasonal|every year|each year|annually)\b"
 )
 _EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
 _MONTHLY = re.compile(
@@ -478,7 +512,8 @@ _MONTHLY = re.compile(
 )
 
 
-_EVENT_OPENER = re.compile(r"(?i)\b(?:whose|who)\b")
+# "the driver in the school-bus crash that made the front page", "the woman whose car …"
+_EVENT_OPENER = re.compile(r"(?i)\b(?:the|a|an)\s[^.;,\n]{0,60}?\b(?:whose|who|that|which)\b|\b(?:whose|who)\b")
 
 
 def _whole_event(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -494,7 +529,7 @@ def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:
     """A birth year that puts the person over 89 today gives their age away."""
     for match in _BORN.finditer(text):
         if date.today().year - int(match["year"]) > 89:
-            yield "age", match.start("year"), match.end("year")
+            yield "age", match.start(), match.end("year")  # "born in 1929"
 
 
 def _recurring(text: str, start: int, end: int) -> bool:
@@ -502,6 +537,9 @@ def _recurring(text: str, start: int, end: int) -> bool:
     "rent is due on the 5th") dates no event in anyone's life."""
     if _EVERY.search(text[max(0, start - 12) : start]):
         return True
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    if _HABITUAL.search(text, sentence_start, start) and not re.search(r"\d", text[start:end]):
+        return True  # "work usually picks up in June": a month that comes every year
     span = text[start:end]
     if not re.search(r"\d(?:st|nd|rd|th)\b", span):
         return False
@@ -535,7 +573,7 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     spans += list(_born_over_89(text))
     spans = [span for span in spans if not (span[0] == "date" and _recurring(text, *span[1:]))]
     spans = [_whole_event(text, *span[1:]) if span[0] == "event" else span for span in spans]
-    findings = [_finding(kind, text, start, end) for kind, start, end in _merge(spans)]
+    findings = [_finding(kind, text, start, end) for kind, start, end in _merge(text, spans)]
     return Report(tuple(findings))
 
 

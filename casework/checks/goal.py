@@ -78,7 +78,17 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             "priority this goal serves; the goal says what the client will do about it "
             "(“Within 14 days, Jordan will sign an occupancy agreement for a room.”).",
         )
-    compliance = next((t.text for t in passage.tokens if t.norm in lists["compliance_words"]), None)
+    compliance = next(
+        (
+            t.text
+            for k, t in enumerate(passage.tokens)
+            if t.norm in lists["compliance_words"]
+            # "with adherence checked by a pill count": the check, not the goal
+            and passage.norms[k + 1 : k + 2]
+            not in (["checked"], ["measured"], ["verified"], ["confirmed"], ["tracked"])
+        ),
+        None,
+    )
     if compliance is None:
         phrase = _check_patterns()[2].search(text)
         compliance = phrase.group(0) if phrase else None

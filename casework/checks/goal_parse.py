@@ -175,7 +175,8 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b{by}\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:[\w-]+\s+){{0,2}}{events}\b",
+            # ("at each visit" is how often, not by when)
+            rf"\b{by}\s+(?!each\b|every\b|all\b)(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:[\w-]+\s+){{0,2}}{events}\b",
             re.I,
         ),
         re.compile(

@@ -314,11 +314,15 @@ def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criteri
     patterns = _realism_patterns()
     grade = patterns["grade"].search(text)
     levels = list(patterns["level"].finditer(text))
-    if not grade or len(levels) < 2 or not levels[0]["l"]:
+    if len(levels) < 2 or not levels[0]["l"] or not (grade or levels[-1]["l"]):
         return None
-    in_grade = int(grade["g"] or grade["g2"])
     start, target_match = int(levels[0]["l"]), levels[-1]
-    target = in_grade if target_match["at"] else int(target_match["l"] or 0)
+    if target_match["at"]:  # "at grade level": the student's own grade
+        if not grade:
+            return None
+        target = int(grade["g"] or grade["g2"])
+    else:
+        target = int(target_match["l"])
     gap = target - start
     if gap <= 0:
         return None
@@ -327,7 +331,7 @@ def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criteri
         return None
     return Criterion(
         False,
-        f"Reading at a {_ordinal(start)}-grade level in {_ordinal(in_grade)} grade is a gap "
+        f"From a {_ordinal(start)}-grade to a {_ordinal(target)}-grade reading level is a gap "
         f"of {gap} grade levels. One grade level is what a typical student gains in a school "
         f"year, so closing {gap} in {parse.deadline_days} days is not realistic. Set a gain the "
         f"same check can show, over a school year: e.g. a {_ordinal(start + 1)}-grade level by "

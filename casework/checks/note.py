@@ -39,6 +39,8 @@ _NAMING_VERBS = frozenset({"called", "calls", "call", "calling", "labeled", "lab
     "marked", "titled", "nicknamed", "dubbed"})  # fmt: skip
 _DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "my", "your", "our", "its",
     "this", "that", "some"})  # fmt: skip
+_WRITER_VERBS = frozenset({"felt", "feel", "feels", "feeling", "thinks", "thought", "believes",
+    "believed", "worried", "worries", "fears", "feared"})  # fmt: skip
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 # The person words that mean the client: anyone else is named in a judgment's message.
@@ -253,6 +255,10 @@ class _Reader:
             return False
         if word in {"told", "asked"} and j > 0 and norms[j - 1] in _PASSIVE:
             return False  # "has been told to …": the client was told, nobody is quoted
+        if word in _WRITER_VERBS and self.p.is_sentence_start(j):
+            return False  # "Felt like he was working me": no subject, so the writer
+        if word.startswith("report") and norms[j + 1 : j + 2] in (["party"], ["source"]):
+            return False  # "the reporting party is …": a role, not a report
         if word == "according":
             return j + 1 < len(norms) and norms[j + 1] == "to"
         earlier = norms[max(0, j - 2) : j]
