@@ -10,6 +10,11 @@ from tests import corpora
 # Lines of the blind corpora whose label the workbook does not follow, and why. Each is
 # expected to fail, strictly: if the check starts agreeing, the test says so.
 DISPUTED = {
+    "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (
+        "A smell beside the client's statement is the observable sign the workbook teaches to "
+        "record (the practice guide's 'smell of alcohol'); without a contrast word ('but', "
+        "'despite') the coach does not read the insinuation the labeller hears."
+    ),
     "Returning citizen, released yesterday with no ID and no income, will sign a lease on his "
     "own apartment by day 5, shown by the signed lease.": (
         "The goal is hard, but the check judges achievability only from figures it can weigh "

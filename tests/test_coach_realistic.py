@@ -12,7 +12,13 @@ FLAGGED = {
         "Pt rated his headache 8/10 but was texting and smiling throughout the triage interview.",
         "Says he cannot pay the water bill; he had new sneakers and a designer jacket at the HV.",
         "Mom complains of exhaustion though she was seen jogging past the office at 7 am.",
+    ],
+    "note.juxtaposition-evidence": [
         "Denies using despite two empty liquor bottles under the sink.",
+        "Says he has been sober for a month, but his speech was slurred at the visit.",
+    ],
+    "note.rhetorical-question": [
+        "What kind of mother leaves a newborn with a 10-year-old?",
     ],
     "note.stereotype-cause": [
         "Family is Somali, so they probably will not accept a female interpreter; CM did not offer one.",
@@ -112,6 +118,10 @@ PASSES = [
     # a report that the observation supports
     "Client reports knee pain 7/10 and was observed limping and holding the rail.",
     "Client said she paid the rent on day 3; the landlord's ledger shows no payment.",
+    # signs observed, recorded plainly beside the client's account (no contrast drawn)
+    "Client said she has not used since day 10. Her speech was slurred and there was a smell of alcohol.",
+    # a question that is not rhetorical
+    "Who holds the lease now? CM will ask the landlord on day 12.",
     # ordinary verbs
     "Client asked for help with the unemployment claim form.",
     "She is 71 and lives with her daughter.",

@@ -166,6 +166,8 @@ class _Reader:
                 return True
             if word in self.c.person_words and people == 0:
                 people += 1  # "Neither parent appeared …": the denial stands before the person
+            elif people == 1 and j > 0 and self.norms[j - 1] in self.c.negations:
+                pass  # "Neither foster parent …": one word qualifies the person
             elif word not in self.c.linking_words and word not in {"a", "an", "the"}:
                 return False
             j -= 1
