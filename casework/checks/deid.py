@@ -44,6 +44,7 @@ _MESSAGES = {
     "event": "describes an event unique enough to point to one person or family",
 }
 _RELATIONS = frozenset({
+    "mama", "papa", "auntie", "tia", "tio", "abuela", "abuelo", "nana", "granny", "grandma", "grandpa",
     "son", "daughter", "mother", "father", "mom", "dad", "husband", "wife", "partner", "boyfriend",
     "girlfriend", "grandmother", "grandfather", "grandson", "granddaughter", "niece", "nephew",
     "cousin", "aunt", "uncle", "sister", "brother", "friend", "neighbor", "neighbour", "roommate",
@@ -124,7 +125,9 @@ def _data() -> _Data:
         not_names=frozenset(rules["not_names"]),
         name_cues=frozenset(rules["name_cues"]),
         name_after=frozenset(rules["name_after"]),
-        everyday=frozenset(rules["everyday_words"]),
+        # the world list's word-names ("Blessing", "Promise") are everyday words in lower case
+        everyday=frozenset(rules["everyday_words"])
+        | {name.lower() for name, common in word_list("names_world") if common},
         not_person_names=frozenset(rules["not_person_names"]),
         first={
             name.lower(): common
@@ -188,7 +191,9 @@ def _base(word: str) -> str:
 
 
 _PERSON_APPOSITION = re.compile(
-    r"\s*,\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)(?:'s|’s)\s+[a-z-]+\b"
+    r"\s*,\s*(?:(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)(?:'s|’s)\s+[a-z-]+\b"
+    r"|(?:dob|d\.o\.b\.|date of birth|age|aged)\b)",
+    re.I,
 )
 _APPOSITION = re.compile(
     r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+\s*\))"
@@ -253,6 +258,19 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         and (norms[i + 3] in _FAMILY)
     ):
         return True  # "Dawn and the kids are on the waitlist"
+    start = _name_run_start(passage, i)
+    if (
+        i > start
+        and following in {"is", "was", "has", "had"}
+        and all(_maybe_name_word(t.text) or t.norm in data.first for t in tokens[start : i + 1])
+    ):
+        return True  # "Jinna Langrine is staying with cousins": a full name, then its verb
+    age = norms[i + 2] if i + 2 < len(norms) else ""
+    if following in {"is", "was", "turned", "turns"} and age.isdigit() and len(age) <= 3:
+        return True  # "Ludmila Petrova is 91"
+    start = _name_run_start(passage, i)
+    if start > 0 and norms[start - 1] in _OBJECT_VERBS and not passage.is_sentence_start(start):
+        return True  # "helped Blessing fill out the form"
     relation = norms[i + 3] if i + 3 < len(norms) else ""
     if (
         following in {"is", "was"}
@@ -269,6 +287,23 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     ):
         return True  # "Hope and Faith (twins) were placed": named together
     return listed and following == "from" and norms[i + 2 : i + 3] == ["the"]
+
+
+_CALENDAR = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+})  # fmt: skip
+_SPEECH_VERBS = frozenset({"said", "told", "asked", "texted", "called", "reported", "stated",
+    "explained", "says", "tells", "asks"})  # fmt: skip
+# Verbs whose object, capitalised, is a person: "helped Blessing fill out the form"
+_OBJECT_VERBS = frozenset({"helped", "told", "asked", "met", "saw", "visited", "drove", "reminded",
+    "gave", "picked", "hugged", "thanked", "texted", "phoned", "interviewed", "accompanied"})  # fmt: skip
+
+
+def _calendar_cue(previous: str) -> bool:
+    """Is the word before a calendar word one that makes it a date ("on Sunday", "last May")?"""
+    return previous in {"on", "last", "next", "this", "every", "each", "since", "until", "by", "in"}
 
 
 _FAMILY = frozenset({"kids", "children", "baby", "family", "boys", "girls", "twins", "grandkids"})
@@ -309,6 +344,8 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     if norm in declared:
         return True
     text = _base(token.text)
+    if text in _CALENDAR and following in _SPEECH_VERBS and not _calendar_cue(previous):
+        return True  # "Sunday told night staff": a day cannot speak
     if text in _NEVER_NAMES or norm in _RELATIONS or norm in data.not_person_names:
         return False
     if re.match(r"-[a-z]", passage.text[token.end : token.end + 2]):
@@ -512,17 +549,17 @@ _MONTHLY = re.compile(
 )
 
 
-# "the driver in the school-bus crash that made the front page", "the woman whose car …"
-_EVENT_OPENER = re.compile(r"(?i)\b(?:the|a|an)\s[^.;,\n]{0,60}?\b(?:whose|who|that|which)\b|\b(?:whose|who)\b")
-
-
 def _whole_event(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """An event is marked whole: from "whose"/"who" to the end of its sentence, so the
-    student sees everything that made it unique."""
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    openers = list(_EVENT_OPENER.finditer(text, sentence_start, start))
+    """An event is marked with its whole sentence ("He's the man firefighters pulled from the
+    river last month, the rescue that led every local newscast"): every part of it helps
+    single the person out."""
+    sentence_start = (
+        max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start)) + 1
+    )
+    while sentence_start < start and text[sentence_start].isspace():
+        sentence_start += 1
     stops = [i for i in (text.find(".", end), text.find(";", end), text.find("\n", end)) if i >= 0]
-    return "event", openers[-1].start() if openers else start, min(stops, default=len(text))
+    return "event", sentence_start, min(stops, default=len(text))
 
 
 def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:

@@ -141,6 +141,16 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b(?:max(?:imum)?|at\s+most|up\s+to|no\s+more\s+than)\s+(?P<n>{number})\s*(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
             re.I,
         ),
+        # "during the first month": one unit
+        re.compile(
+            r"\b(?:within|in|over|during)\s+(?:the\s+)?first\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+        # "by the 15th of next month": at most about 60 days, this month's at most 30
+        re.compile(
+            rf"\b{by}\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:(?P<next>next)|this)\s+month\b",
+            re.I,
+        ),
         # "by the end of the week": about one week from now
         re.compile(
             rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
@@ -306,6 +316,8 @@ def _time(text: str, parse: _Parse) -> None:
                 raw = groups["ord"].lower()
                 count = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
                 rank, days = 0, math.ceil(count * _unit_days(groups["ounit"]))
+            elif "next" in groups:  # "by the 15th of next month" / "… of this month"
+                rank, days = 1, 60 if groups["next"] else 30
             elif groups.get("unit"):
                 days = math.ceil(_count(groups.get("n") or "1") * _unit_days(groups["unit"]))
                 period = match.group(0).split()[0].lower() in {"for", "over", "during"}

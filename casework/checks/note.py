@@ -41,7 +41,9 @@ _DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "my", "your",
     "this", "that", "some"})  # fmt: skip
 _WRITER_VERBS = frozenset({"felt", "feel", "feels", "feeling", "thinks", "thought", "believes",
     "believed", "worried", "worries", "fears", "feared"})  # fmt: skip
-_PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})  # "the screen came back dirty"
+_PASSIVE = frozenset(
+    {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
+)  # "the screen came back dirty"
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 # The person words that mean the client: anyone else is named in a judgment's message.
 _CLIENT_WORDS = frozenset({"client", "clients", "patient", "patients", "participant", "consumer",
@@ -214,7 +216,9 @@ class _Reader:
         # "the screen came back dirty", "Both UAs this month were dirty": the test is the
         # subject of its clause, a few words back
         clause, j = self.p.clause_of(self.p.tokens[start].start), start - 1
-        while j >= 0 and start - j <= _MAX_WALK and self.p.clause_of(self.p.tokens[j].start) == clause:
+        while (
+            j >= 0 and start - j <= _MAX_WALK and self.p.clause_of(self.p.tokens[j].start) == clause
+        ):
             if norms[j] in self.c.substance_tests:
                 return True
             if self._is_person(j) or norms[j] in self.c.person_words:
@@ -362,7 +366,9 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
             continue  # "described it as “cold”", "called her “difficult”": a word reported
         # A label in quotation marks ("her “husband”", "with “the flu”") doubts the label
         # even in reported speech; a describing word ("stays over “sometimes”") is precision.
-        quoted = p.norms[p.token_index_at(start) + (p.tokens[p.token_index_at(start)].start < start)]
+        quoted = p.norms[
+            p.token_index_at(start) + (p.tokens[p.token_index_at(start)].start < start)
+        ]
         label = p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS
         if previous >= 0 and reader.attributed(previous) and not label:
             continue  # inside reported speech: Client said he stays over "sometimes."
