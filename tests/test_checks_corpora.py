@@ -51,7 +51,7 @@ def _cases(items):
     ]
 
 
-SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3")
+SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4")
 
 
 def test_corpora_are_large_enough_and_balanced():

@@ -309,7 +309,8 @@ def _calendar_cue(previous: str) -> bool:
 _FAMILY = frozenset({"kids", "children", "baby", "family", "boys", "girls", "twins", "grandkids"})
 _PASSIVE_CUES = frozenset({
     "seen", "placed", "picked", "removed", "admitted", "discharged", "referred", "interviewed",
-    "born", "arrested", "released", "evicted", "hospitalized", "diagnosed", "adopted",
+    "born", "arrested", "released", "evicted", "hospitalized", "diagnosed", "adopted", "absent",
+    "tardy", "suspended", "expelled", "truant",
 })  # fmt: skip
 
 
@@ -540,7 +541,11 @@ _BORN = re.compile(
 # "the Waffle Stop on Route 9": a workplace and where it is, one identifier
 _JOINED = re.compile(r"\s+(?:on|at|off)\s+")
 _HABITUAL = re.compile(
-    r"(?i)\b(?:usually|typically|always|often|seasonal|every year|each year|annually)\b"
+    r"(?i)\b(?:usually|typically|always|often|seasonal|every year|each year|annually|tends? to)\b"
+)
+# "pain 6/10", "rates it 7/10": a score, not a date
+_SCORE = re.compile(
+    r"(?i)\b(?:pain|rates?|rated|rating|scale|score|level|anxiety|mood)\b[^.;\n]{0,20}$"
 )
 _EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
 _MONTHLY = re.compile(
@@ -578,6 +583,8 @@ def _recurring(text: str, start: int, end: int) -> bool:
     if _HABITUAL.search(text, sentence_start, start) and not re.search(r"\d", text[start:end]):
         return True  # "work usually picks up in June": a month that comes every year
     span = text[start:end]
+    if re.fullmatch(r"\d{1,2}/10", span) and _SCORE.search(text[max(0, start - 30) : start]):
+        return True
     if not re.search(r"\d(?:st|nd|rd|th)\b", span):
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1

@@ -124,10 +124,10 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:within|in|over|for|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?"
+            rf"\b(?:within|in|over|for|during|after|through|until)\s+(?:each\s+of\s+)?(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?"
             # "for the two months of back rent" names what is owed, not a period; "within 7
             # days of discharge" counts from an event
-            rf"(?P<n>{number})\s*(?:-\s*)?(?P<unit>{unit})s?\b"
+            rf"(?P<n>{number})\s*(?:-\s*)?(?:school\s+|working\s+|calendar\s+)?(?P<unit>{unit})s?\b"
             rf"(?:\s+of\s+{owner}?{events}\b|(?!\s+of\b))",
             re.I,
         ),
@@ -173,7 +173,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # "by the 60-day review", "until the 6-month reassessment"
         re.compile(
-            rf"\b{by}\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?{events}\b",
+            rf"\b{by}\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})\b",
             re.I,
         ),
         re.compile(
