@@ -218,7 +218,7 @@ def check_sentences(passage: Passage) -> list[Finding]:
                     category=rule.category,
                     severity="warning",
                     message=f"{rule.message.format(term=marked.group(0))} {rule.why}",
-                    suggestion=f"For example: {rule.example}",
+                    suggestion=rule.example,
                     source=rule.source,
                     start=marked.start(),
                     end=marked.end(),
