@@ -10,6 +10,18 @@ from tests import corpora
 # Lines of the blind corpora whose label the workbook does not follow, and why. Each is
 # expected to fail, strictly: if the check starts agreeing, the test says so.
 DISPUTED = {
+    "Applicant is a chronic tweaker, per the landlord reference.": (
+        "The label is credited to the landlord's reference ('per …'), so the coach asks the "
+        "student to quote it (an info finding) rather than calling it the writer's own."
+    ),
+    "The protective order petition alleges three incidents of strangulation over the past four months.": (
+        "The wording is neutral, but strangulation is a risk to life: the safety coach asks "
+        "what was done next (a medical check, a safety plan), which a note must record."
+    ),
+    "Grandmother is in her late nineties and is the only relative nearby.": (
+        "The first corpus reads 'in her nineties' as the 90-or-older group that Safe Harbor "
+        "allows; 'late nineties' is read the same way, so as not to contradict it."
+    ),
     **{
         line: (
             "Not achievable in the labeller's view, but the line gives no figure the check "
@@ -22,6 +34,10 @@ DISPUTED = {
             "Within 1 week, the bed-bound hospice patient will walk to the mailbox daily, "
             "documented by the aide.",
             "Youth will raise his GPA from 1.2 to 3.5 by the end of the 4-week grading period.",
+            "Pt, who was just listed for transplant where the average wait is about 5 years, will receive a new kidney by month 3.",
+            "RC, released with $40 gate money and no job, will pay off $12,000 in court fines within 30 days.",
+            "Pt, who has no income and no insurance, will pay off the $6,000 hospital balance by the end of the month.",
+            "Student, who works 35 hours a week on top of 18 credits, will raise her cumulative GPA from 1.4 to 3.8 by the end of this term.",
         )
     },
     "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (
@@ -51,7 +67,7 @@ def _cases(items):
     ]
 
 
-SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4")
+SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5")
 
 
 def test_corpora_are_large_enough_and_balanced():

@@ -192,7 +192,10 @@ def _base(word: str) -> str:
 
 _PERSON_APPOSITION = re.compile(
     r"\s*,\s*(?:(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)(?:'s|’s)\s+[a-z-]+\b"
-    r"|(?:dob|d\.o\.b\.|date of birth|age|aged)\b)",
+    r"|(?:dob|d\.o\.b\.|date of birth|age|aged)\b"
+    # "Patience, the maternal aunt, …", "Major, the older son, …"
+    r"|the\s+(?:\w+\s+)?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
+    r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend)\b)",
     re.I,
 )
 _APPOSITION = re.compile(

@@ -61,6 +61,10 @@ class GoalReport(Report):
         )
 
 
+# "will be in school 4 of 5 days": where someone is can be counted, unlike how they are
+_PRESENCE = frozenset({"in", "at", "on", "home", "present", "there", "back", "out", "off", "up"})
+
+
 def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion) -> Criterion:
     lists = _lists()
     if parse.verb_index is None:
@@ -71,6 +75,14 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
     vague = _VAGUE_PHRASES.search(text)
     verb = parse.verbs[0]
     has_object = bool(measurable.met)
+    be = parse.verb_index > 0 and passage.norms[parse.verb_index - 1] == "be"
+    if be and verb not in lists["concrete_verbs"] | _PRESENCE and not verb.endswith(("ed", "en")):
+        return Criterion(
+            False,
+            f"“be {verb}” describes a way of being, not something anyone could count. Name "
+            "what the person will do that shows it (“Father will attend all 6 visits and "
+            "keep to the agreed topics, per the visit notes”).",
+        )
     if parse.wish:
         return Criterion(
             False,
@@ -84,6 +96,8 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             for k, t in enumerate(passage.tokens)
             if t.norm in lists["compliance_words"]
             # "with adherence checked by a pill count": the check, not the goal
+            and passage.norms[k - 1 : k]
+            not in (["check"], ["checks"], ["monitor"], ["verify"], ["confirm"])
             and passage.norms[k + 1 : k + 2]
             not in (["checked"], ["measured"], ["verified"], ["confirmed"], ["tracked"])
         ),

@@ -33,7 +33,7 @@ _POSSESSION = frozenset(
 )
 _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
 _RESULT_VERBS = frozenset({"came", "back", "returned"})
-_AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when",
+_AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when", "about",
     "throughout", "toward", "towards", "again", "since", "after", "before", "while", "upon"})  # fmt: skip
 _NAMING_VERBS = frozenset({"called", "calls", "call", "calling", "labeled", "labelled", "named",
     "marked", "titled", "nicknamed", "dubbed"})  # fmt: skip
