@@ -32,7 +32,6 @@ _POSSESSION = frozenset(
     {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
 )
 _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
-_RESULT_VERBS = frozenset({"came", "back", "returned"})
 _AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when", "about",
     "throughout", "toward", "towards", "again", "since", "after", "before", "while", "upon"})  # fmt: skip
 _NAMING_VERBS = frozenset({"called", "calls", "call", "calling", "labeled", "labelled", "named",
@@ -41,9 +40,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "my", "your",
     "this", "that", "some"})  # fmt: skip
 _WRITER_VERBS = frozenset({"felt", "feel", "feels", "feeling", "thinks", "thought", "believes",
     "believed", "worried", "worries", "fears", "feared"})  # fmt: skip
-_PASSIVE = frozenset(
-    {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
-)  # "the screen came back dirty"
+# "has been told to …", "was asked": the client is spoken to, nobody is quoted
+_PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
 # The person words that mean the client: anyone else is named in a judgment's message.
 _CLIENT_WORDS = frozenset({"client", "clients", "patient", "patients", "participant", "consumer",

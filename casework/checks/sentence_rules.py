@@ -11,8 +11,6 @@ speaker's, so a part found there does not count.
 from __future__ import annotations
 
 import re
-import re._constants as C
-import re._parser as _parser
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +19,15 @@ from itertools import pairwise
 from casework.checks.findings import Finding
 from casework.checks.text import Passage
 from casework.rules import load_rules, one_line
+
+# The heads of a pattern are read with the standard library's own regular-expression parser
+# (a private module, present in Python 3.11 to 3.13). Without it every part simply has no
+# heads: the rules stay right, only slower.
+try:
+    import re._constants as C
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - another Python
+    C = _parser = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,8 @@ def _characters(op, value) -> list[str]:
 
 
 def _part(phrases: list[str]) -> Part:
+    if _parser is None:  # pragma: no cover - another Python
+        return Part(_pattern(phrases), None)
     try:
         heads = frozenset(_heads(list(_parser.parse("|".join(phrases), re.IGNORECASE))))
     except _Open:
