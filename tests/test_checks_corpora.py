@@ -34,6 +34,7 @@ DISPUTED = {
             "Within 1 week, the bed-bound hospice patient will walk to the mailbox daily, "
             "documented by the aide.",
             "Youth will raise his GPA from 1.2 to 3.5 by the end of the 4-week grading period.",
+            "Resident, who has used a wheelchair since her stroke, will walk unassisted to every meal by the end of next week.",
             "Pt, who was just listed for transplant where the average wait is about 5 years, will receive a new kidney by month 3.",
             "RC, released with $40 gate money and no job, will pay off $12,000 in court fines within 30 days.",
             "Pt, who has no income and no insurance, will pay off the $6,000 hospital balance by the end of the month.",
@@ -67,7 +68,7 @@ def _cases(items):
     ]
 
 
-SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5")
+SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout6")
 
 
 def test_corpora_are_large_enough_and_balanced():

@@ -87,7 +87,10 @@ FLAGGED = {
     ],
     "note.interpretation": [
         "Mom played the victim the whole meeting.",
+    ],
+    "note.motive": [
         "Crying in session, but it felt manipulative.",
+        "Guest asked for a second towel, angling for extras as usual.",
     ],
     "note.character": [
         "Belligerent during the HV, CM left early.",

@@ -99,6 +99,7 @@ class _Data:
     places: dict[str, bool]
     multiword_places: dict[str, tuple[str, ...]]
     states: frozenset[str]  # lower case: a state is broad enough to keep (Safe Harbor)
+    countries: frozenset[str]  # lower case: a country is broader still
     employers: re.Pattern[str]
     generic: frozenset[str]
 
@@ -138,6 +139,7 @@ def _data() -> _Data:
         places=places,
         multiword_places=multiword,
         states=frozenset(state.lower() for state in rules["states"]),
+        countries=frozenset(country.lower() for country in rules["countries"]),
         generic=frozenset(rules["generic_place_words"]),
         employers=re.compile(
             r"(?<![\w'])(?:" + "|".join(re.escape(e) for e in employers) + r")(?![\w'])",
@@ -418,8 +420,10 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
         )
         capital = token.text[:1].isupper()
         state = _state_at(passage, i) if capital else None
-        if state is not None and (norms[i] not in data.first or previous in _PLACE_CUES):
-            i = state  # Safe Harbor keeps states: "moved from New York"
+        if state is not None and (
+            _base(norms[i]) not in data.first or previous in _PLACE_CUES or previous == "of"
+        ):
+            i = state  # Safe Harbor keeps states and countries: "moved from New York"
             continue
         if not _reads_as_name(passage, i, proper, declared):
             place = (
@@ -489,8 +493,8 @@ def _state_at(passage: Passage, i: int) -> int | None:
     just after it."""
     data, norms = _data(), passage.norms
     for length in (3, 2, 1):
-        name = " ".join(norms[i : i + length])
-        if len(norms[i : i + length]) == length and name in data.states:
+        name = _base(" ".join(norms[i : i + length]))  # "the state of Georgia's"
+        if len(norms[i : i + length]) == length and (name in data.states or name in data.countries):
             longer = _place_at(passage, i, "")
             return None if longer is not None and longer > i + length else i + length
     return None
@@ -544,7 +548,7 @@ _BORN = re.compile(
 # "the Waffle Stop on Route 9": a workplace and where it is, one identifier
 _JOINED = re.compile(r"\s+(?:on|at|off)\s+")
 _HABITUAL = re.compile(
-    r"(?i)\b(?:usually|typically|always|often|seasonal|every year|each year|annually|tends? to)\b"
+    r"(?i)\b(?:usually|typically|always|often|seasonal|every|each|annually|tends? to)\b"
 )
 # "pain 6/10", "rates it 7/10": a score, not a date
 _SCORE = re.compile(

@@ -231,6 +231,15 @@ def _phrase(passage: Passage, parse: _Parse) -> str:
 
 
 def _measurable(passage: Passage, parse: _Parse) -> Criterion:
+    negated = bool(parse.verb_index) and passage.norms[parse.verb_index - 1] in {"not", "never"}
+    if negated and not _named_check(passage.text):
+        verb = passage.tokens[parse.verb_index].text
+        return Criterion(
+            False,
+            f"“will not {verb}” asks for something not to happen, which nobody sees. Name how it "
+            "will be checked (“… confirmed by a breath test at the start of each visit”), or "
+            "name what the person will do instead.",
+        )
     if parse.measure:
         return Criterion(True, parse.measure)
     if parse.adherence:
@@ -265,7 +274,12 @@ def _wish(text: str, passage: Passage, parse: _Parse) -> str | None:
         return None
     before = text[: passage.tokens[parse.verb_index].start].lower().replace("’", "'")
     found = _phrase_patterns()["wish_cues"].search(before)
-    return found.group(0) if found else None
+    if found:
+        return found.group(0)
+    following = passage.norms[parse.verb_index : parse.verb_index + 2]
+    if following in (["like", "to"], ["love", "to"]):  # "Pt would like to be off …"
+        return f"would {following[0]} to"
+    return None
 
 
 def _time_bound(parse: _Parse) -> Criterion:

@@ -151,6 +151,11 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b{by}\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:(?P<next>next)|this)\s+month\b",
             re.I,
         ),
+        # "all 8 weekly sessions": eight weeks
+        re.compile(
+            r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>week|month)ly\s+(?:sessions|classes|meetings|visits|groups|appointments|check-ins)\b",
+            re.I,
+        ),
         # "by the end of the week": about one week from now
         re.compile(
             rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
@@ -395,6 +400,11 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
     j = parse.verb_index
     while j < len(norms) and norms[j] in _AUXILIARY:
         j += 1
+    # "will help the youth submit …": the person helped is not the action
+    if j > 0 and norms[j - 1] in {"help", "the", "assist"} and norms[j] in lists["actors"]:
+        j += 1
+        while j < len(norms) and norms[j] in _AUXILIARY:
+            j += 1
     parse.verb_index = j if j < len(norms) else None
     if parse.verb_index is None:
         return
