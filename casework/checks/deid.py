@@ -141,9 +141,13 @@ def _data() -> _Data:
         states=frozenset(state.lower() for state in rules["states"]),
         countries=frozenset(country.lower() for country in rules["countries"]),
         generic=frozenset(rules["generic_place_words"]),
+        # brands as written ("Target", "TARGET"), so the words "target" and "gap" stay words
         employers=re.compile(
-            r"(?<![\w'])(?:" + "|".join(re.escape(e) for e in employers) + r")(?![\w'])",
-            re.IGNORECASE,
+            r"(?<![\w'])(?:"
+            + "|".join(
+                re.escape(e) for name in employers for e in dict.fromkeys((name, name.upper()))
+            )
+            + r")(?![\w'])"
         ),
     )
 
@@ -420,9 +424,8 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
         )
         capital = token.text[:1].isupper()
         state = _state_at(passage, i) if capital else None
-        if state is not None and (
-            _base(norms[i]) not in data.first or previous in _PLACE_CUES or previous == "of"
-        ):
+        following = norms[state] if state is not None and state < len(norms) else ""
+        if state is not None and (following not in data.name_after or previous in _PLACE_CUES):
             i = state  # Safe Harbor keeps states and countries: "moved from New York"
             continue
         if not _reads_as_name(passage, i, proper, declared):
