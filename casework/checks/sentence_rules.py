@@ -180,7 +180,8 @@ def _first_match(part: Part, passage: Passage, by_head: dict[str, list[int]], st
     if part.heads is None:
         matches = part.pattern.finditer(passage.text, start, end)
     else:
-        positions = sorted(p for head in part.heads & by_head.keys() for p in by_head[head])
+        # the sentence's few words against the part's many heads, not the other way round
+        positions = sorted(p for head, ps in by_head.items() if head in part.heads for p in ps)
         matches = (part.pattern.match(passage.text, p, end) for p in positions if p >= start)
     return next((m for m in matches if m and not passage.in_quote(m.start())), None)
 
