@@ -117,17 +117,21 @@ _MONTHLY = re.compile(
 )
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or the clause after a semicolon) around text[start:end], its
+    leading spaces left out."""
+    first = max(text.rfind(mark, 0, start) for mark in ".;\n") + 1
+    while first < start and text[first].isspace():
+        first += 1
+    stops = [i for i in (text.find(mark, end) for mark in ".;\n") if i >= 0]
+    return first, min(stops, default=len(text))
+
+
 def _whole_event(text: str, start: int, end: int) -> tuple[str, int, int]:
     """An event is marked with its whole sentence ("He's the man firefighters pulled from the
     river last month, the rescue that led every local newscast"): every part of it helps
     single the person out."""
-    sentence_start = (
-        max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start)) + 1
-    )
-    while sentence_start < start and text[sentence_start].isspace():
-        sentence_start += 1
-    stops = [i for i in (text.find(".", end), text.find(";", end), text.find("\n", end)) if i >= 0]
-    return "event", sentence_start, min(stops, default=len(text))
+    return "event", *_sentence(text, start, end)
 
 
 def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:
@@ -142,19 +146,15 @@ def _recurring(text: str, start: int, end: int) -> bool:
     "rent is due on the 5th") dates no event in anyone's life."""
     if _EVERY.search(text[max(0, start - 12) : start]):
         return True
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    if _HABITUAL.search(text, sentence_start, start) and not re.search(r"\d", text[start:end]):
+    first, last = _sentence(text, start, end)
+    if _HABITUAL.search(text, first, start) and not re.search(r"\d", text[start:end]):
         return True  # "work usually picks up in June": a month that comes every year
     span = text[start:end]
     if re.fullmatch(r"\d{1,2}/10", span) and _SCORE.search(text[max(0, start - 30) : start]):
         return True
     if not re.search(r"\d(?:st|nd|rd|th)\b", span):
         return False
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    sentence_end = min(
-        (i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text)
-    )
-    return bool(_MONTHLY.search(text[sentence_start:sentence_end]))
+    return bool(_MONTHLY.search(text, first, last))
 
 
 def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:

@@ -34,12 +34,8 @@ _POSSESSION = frozenset(
 _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
 _AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when", "about",
     "throughout", "toward", "towards", "again", "since", "after", "before", "while", "upon"})  # fmt: skip
-_NAMING_VERBS = frozenset({"called", "calls", "call", "calling", "labeled", "labelled", "named",
-    "marked", "titled", "nicknamed", "dubbed"})  # fmt: skip
 _DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "my", "your", "our", "its",
     "this", "that", "some"})  # fmt: skip
-_WRITER_VERBS = frozenset({"felt", "feel", "feels", "feeling", "thinks", "thought", "believes",
-    "believed", "worried", "worries", "fears", "feared"})  # fmt: skip
 # "has been told to …", "was asked": the client is spoken to, nobody is quoted
 _PASSIVE = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})
 _STATUS_NEXT = frozenset({"for", "since", "now", "today", "from", "off", "again", "yet"})
@@ -61,6 +57,8 @@ class Context:
     observable_cues: frozenset[str]
     negations: frozenset[str]
     quote_cues: frozenset[str]
+    naming_verbs: frozenset[str]
+    writer_verbs: frozenset[str]
 
 
 @cache
@@ -259,7 +257,7 @@ class _Reader:
             return False
         if word in {"told", "asked"} and j > 0 and norms[j - 1] in _PASSIVE:
             return False  # "has been told to …": the client was told, nobody is quoted
-        if word in _WRITER_VERBS and self.p.is_sentence_start(j):
+        if word in self.c.writer_verbs and self.p.is_sentence_start(j):
             return False  # "Felt like he was working me": no subject, so the writer
         if word.startswith("report") and norms[j + 1 : j + 2] in (["party"], ["source"]):
             return False  # "the reporting party is …": a role, not a report
@@ -359,7 +357,7 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
         previous = p.token_index_at(start - 1)
         if previous >= 0 and (
             p.norms[previous] in reader.c.quote_cues
-            or (previous > 0 and p.norms[previous - 1] in _NAMING_VERBS)
+            or (previous > 0 and p.norms[previous - 1] in reader.c.naming_verbs)
         ):
             continue  # "described it as “cold”", "called her “difficult”": a word reported
         # A label in quotation marks ("her “husband”", "with “the flu”") doubts the label
