@@ -384,16 +384,17 @@ def _recovery_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
     since = math.ceil(_count(match["n"]) * _unit_days(match["unit"]))
     total = since + parse.deadline_days
     op = match["op"].lower()
-    minimum = recovery["min_days_to_work"][" ".join(op.split())]
-    if total >= minimum:
+    name = " ".join(op.split())
+    if total >= recovery["min_days_to_work"][name]:
         return None
+    weeks = recovery["light_work_weeks"][name]
     return Criterion(
         False,
         f"“{match.group(0)}”, back at work by day {parse.deadline_days} is {total} days after "
-        f"the operation. Most people can return to light or office work about "
-        f"{minimum // 7} weeks after a {op}, and heavy duties take several weeks more. Set the "
-        "return the surgeon or physiotherapist agrees, e.g. a phased return to light duties "
-        f"after the {minimum // 7}-week check, confirmed with the employer.",
+        f"the operation. After a {op}, a return to light or office work is usually possible "
+        f"within about {weeks} weeks, and heavy duties such as lifting take longer. Set the "
+        "return the surgeon or physiotherapist agrees, e.g. a phased return to light duties, "
+        "confirmed with the employer.",
         str(recovery["source"]),
     )
 
