@@ -39,6 +39,9 @@ DISPUTED = {
             "RC, released with $40 gate money and no job, will pay off $12,000 in court fines within 30 days.",
             "Pt, who has no income and no insurance, will pay off the $6,000 hospital balance by the end of the month.",
             "Student, who works 35 hours a week on top of 18 credits, will raise her cumulative GPA from 1.4 to 3.8 by the end of this term.",
+            "In this 90-day shelter plan, the guest will finish her nursing degree by day 80, per her transcript.",
+            "Grandmother, 78 and six weeks out from a hip fracture, will walk the kids 2 miles each way to school starting next week.",
+            "Youth, who reads at a 3rd-grade level, will pass all 5 GED subject tests by day 30 of detention.",
         )
     },
     "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (
@@ -68,7 +71,7 @@ def _cases(items):
     ]
 
 
-SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout6")
+SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout6", "_heldout7")
 
 
 def test_corpora_are_large_enough_and_balanced():

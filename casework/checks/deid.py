@@ -110,6 +110,11 @@ _HABITUAL = re.compile(
 _SCORE = re.compile(
     r"(?i)\b(?:pain|rates?|rated|rating|scale|score|level|anxiety|mood)\b[^.;\n]{0,20}$"
 )
+# "In August the counselor reviews the list for all incoming students": a yearly routine
+_YEARLY = re.compile(
+    r"(?i)\b(?:each|every)\s+(?:year|fall|spring|summer|winter|school\s+year)\b|\bannually\b|"
+    r"\ball\s+(?:incoming|new|returning)\s+(?:students|residents|tenants|families|clients)\b"
+)
 _EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
 _MONTHLY = re.compile(
     r"(?i)\b(?:of\s+(?:each|every|the)\s+month|each\s+month|every\s+month|a\s+month|monthly|"
@@ -147,7 +152,8 @@ def _recurring(text: str, start: int, end: int) -> bool:
     if _EVERY.search(text[max(0, start - 12) : start]):
         return True
     first, last = _sentence(text, start, end)
-    if _HABITUAL.search(text, first, start) and not re.search(r"\d", text[start:end]):
+    undated = not re.search(r"\d", text[start:end])
+    if undated and (_HABITUAL.search(text, first, start) or _YEARLY.search(text, first, last)):
         return True  # "work usually picks up in June": a month that comes every year
     span = text[start:end]
     if re.fullmatch(r"\d{1,2}/10", span) and _SCORE.search(text[max(0, start - 30) : start]):

@@ -33,7 +33,8 @@ _PERSON_APPOSITION = re.compile(
     r"|(?:dob|d\.o\.b\.|date of birth|age|aged)\b"
     # "Patience, the maternal aunt, …", "Major, the older son, …"
     r"|the\s+(?:\w+\s+)?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
-    r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend)\b)",
+    r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
+    r"client|patient|guest|youth|student|veteran|participant)\b)",
     re.I,
 )
 _APPOSITION = re.compile(
@@ -152,6 +153,9 @@ _PASSIVE_CUES = frozenset({
     "seen", "placed", "picked", "removed", "admitted", "discharged", "referred", "interviewed",
     "born", "arrested", "released", "evicted", "hospitalized", "diagnosed", "adopted", "absent",
     "tardy", "suspended", "expelled", "truant",
+    # states only a person is in: "Summer was tearful at the visit"
+    "tearful", "crying", "upset", "agitated", "asleep", "awake", "cooperative", "alert",
+    "oriented", "pleasant", "withdrawn", "distressed", "confused",
 })  # fmt: skip
 
 
@@ -270,7 +274,9 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                 yield "place", token.start, tokens[place - 1].end
             elif _unlisted_facility(passage, i):
                 yield "facility", token.start, tokens[i + 1].end
-            elif previous in {"near", "outside"} and _maybe_name_word(token.text):
+            elif (
+                previous in {"near", "outside"} or (previous in {"in", "from"} and _town_of(passage, i))
+            ) and _maybe_name_word(token.text):
                 yield "place", token.start, token.end  # "near Chinle": a town no list has
             i = place or i + 1
             continue
@@ -321,6 +327,19 @@ def _unlisted_facility(passage: Passage, i: int) -> bool:
         and norms[i + 1] in _FACILITY_NOUNS
         and _maybe_name_word(passage.tokens[i].text)
     )
+
+
+_ON_TRIBAL_LAND = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Nation|Reservation|Pueblo|Rancheria)\b")
+
+
+def _town_of(passage: Passage, i: int) -> bool:
+    """Is the word at token i a town placed in its state or on tribal land ("in Chinle on
+    the Navajo Nation", "from Kayenta, Arizona")?"""
+    after = passage.text[passage.tokens[i].end : passage.tokens[i].end + 60]
+    if _ON_TRIBAL_LAND.match(after):
+        return True
+    state = re.match(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", after)
+    return bool(state) and state[1].lower() in _data().states
 
 
 def _state_at(passage: Passage, i: int) -> int | None:

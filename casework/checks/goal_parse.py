@@ -176,6 +176,14 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b{by}\s+(?:the\s+)?(?:end|close)\s+of\s+{owner}?(?P<n>{number})[-\s](?P<unit>day|week|month|year)s?\b",
             re.I,
         ),
+        # "for the rest of the fall semester", "until the baby turns 6 months", "at the
+        # 2-week weigh-in": bounded by a named period or a milestone
+        re.compile(
+            rf"\b(?:for|through|until|over)\s+the\s+rest\s+of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:semester|term|quarter|school\s+year|year|month|week|{_alternation(lists['period_nouns'])})\b"
+            rf"|\buntil\s+(?:the\s+)?(?:\w+\s+)?turns\s+{number}\b"
+            rf"|\bat\s+{owner}(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?{events}\b",
+            re.I,
+        ),
         # "by the 60-day review", "until the 6-month reassessment"
         re.compile(
             rf"\b{by}\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})\b",
