@@ -31,6 +31,14 @@ def identifier_problems(scenario: Scenario) -> list[Problem]:
     ]
 
 
+def answer_key_problems(scenario: Scenario) -> list[Problem]:
+    """An answer key that is missing or fails the product's own checks, located by field."""
+    from casework.answer_key import key_problems
+    from casework.scenarios import Problem
+
+    return [Problem(field, message) for field, message in key_problems(scenario)]
+
+
 def validate(paths: list[Path]) -> int:
     from casework.scenarios import ScenarioError, load_scenario
 
@@ -38,7 +46,7 @@ def validate(paths: list[Path]) -> int:
     for path in paths:
         try:
             scenario = load_scenario(path)
-            problems = identifier_problems(scenario)
+            problems = identifier_problems(scenario) + answer_key_problems(scenario)
             if problems:
                 raise ScenarioError(path, problems)
         except ScenarioError as error:
@@ -166,8 +174,9 @@ def export(case_id: str, format: str, output: Path | None, student: str | None =
 
 def cohort(folder: Path, output_dir: Path | None) -> int:
     """Summarise a folder of JSON exports as a CSV and an HTML page."""
-    from casework.cohort import CohortError, cohort_summary, load_exports
+    from casework.cohort import CohortError, load_exports
     from casework.cohort_report import write_cohort_files
+    from casework.cohort_summary import cohort_summary
 
     try:
         exports = load_exports(folder)
@@ -182,8 +191,12 @@ def cohort(folder: Path, output_dir: Path | None) -> int:
         )
         return 2
     print(f"Summarising {len(exports)} case file(s)…", file=sys.stderr)
-    csv_path, html_path = write_cohort_files(cohort_summary(exports), output_dir or folder)
-    print(f"Wrote {csv_path} and {html_path}", file=sys.stderr)
+    files = write_cohort_files(cohort_summary(exports), output_dir or folder)
+    print(
+        f"Wrote {files.csv}, {files.html}, the gradebook {files.gradebook} and a page per "
+        f"student in {files.students}",
+        file=sys.stderr,
+    )
     return 0
 
 

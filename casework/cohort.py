@@ -1,18 +1,14 @@
-"""Case files as JSON exports, and an instructor's summary of many of them.
+"""Case files as JSON exports, which an instructor collects from a class.
 
 `case_export` turns one case into a JSON-ready document: where each stage stands, the
 result of every check, the GAS outcome, how the case closed, and the whole record.
-`cohort_summary` reads many such exports (a class) and counts, per stage and per check,
-how many students passed, which findings came up most, and the GAS and closure outcomes.
+`load_exports` reads a folder of them back; `casework/cohort_summary.py` summarises them.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -21,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from casework.checks.assessment import check_assessment
 from casework.checks.closure import check_summary, readiness, supervisor_review
-from casework.checks.findings import Report
+from casework.checks.findings import Finding, Report
 from casework.checks.intake import (
     check_baseline,
     check_eligibility,
@@ -29,14 +25,14 @@ from casework.checks.intake import (
     check_rapport,
     check_triage,
 )
-from casework.checks.monitoring import check_services, review_t_scores
-from casework.checks.plan import check_plan
+from casework.checks.monitoring import check_event_note, check_services, review_t_scores
+from casework.checks.plan import check_plan, check_plan_goal
+from casework.checks.safety_response import compare_with_key, safety_sign
 from casework.model import CaseRecord, Scenario
-from casework.progress import STAGES, case_progress
-from casework.store import data_home
+from casework.progress import case_progress
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 EXPORT_FORMAT = "casework-case-export/1"
 
@@ -86,6 +82,51 @@ class CaseExport(BaseModel):
     record: dict
 
 
+def _smart_goals(record: CaseRecord, scenario: Scenario) -> Report:
+    """Every goal's SMART findings: a vague goal is a teaching signal, so it is exported."""
+    findings = [
+        f
+        for goal in record.plan.goals.values()
+        if goal.text.strip()
+        for f in check_plan_goal(goal, record, scenario).findings
+    ]
+    return Report(tuple(findings))
+
+
+def _contact_notes(record: CaseRecord, scenario: Scenario) -> Report:
+    """The language and completeness of each contact note written for an unfolded event."""
+    findings = [
+        f
+        for index, event in enumerate(scenario.timeline[: record.monitoring.shown])
+        if (note := record.monitoring.notes.get(str(index), "")).strip()
+        for f in check_event_note(note, event.kind).findings
+    ]
+    return Report(tuple(findings))
+
+
+def _safety_responses(record: CaseRecord, scenario: Scenario) -> Report:
+    """A safety event that has unfolded needs a committed response; once committed, the
+    comparison with its key says what differs."""
+    findings: list[Finding] = []
+    for index, event in enumerate(scenario.timeline[: record.monitoring.shown]):
+        if event.safety is None:
+            continue
+        sign = safety_sign(index, event)
+        response = record.monitoring.safety.get(sign.id)
+        if response is None or not response.committed:
+            findings.append(
+                Finding(
+                    "safety.response.missing",
+                    "safety",
+                    "warning",
+                    f"No safety response committed for day {event.day}: {event.summary}",
+                )
+            )
+            continue
+        findings.extend(compare_with_key(sign, response).findings)
+    return Report(tuple(findings))
+
+
 # (stage, check name, the check): each returns a Report on the record.
 _CHECKS: list[tuple[str, str, Callable[[CaseRecord, Scenario], Report]]] = [
     ("intake", "rapport", lambda r, s: check_rapport(r.intake)),
@@ -95,6 +136,9 @@ _CHECKS: list[tuple[str, str, Callable[[CaseRecord, Scenario], Report]]] = [
     ("intake", "baseline record", lambda r, s: check_baseline(r.intake, s)),
     ("assessment", "assessment", lambda r, s: check_assessment(r.assessment, s)),
     ("plan", "care plan", check_plan),
+    ("plan", "SMART goals", _smart_goals),
+    ("monitoring", "contact notes", _contact_notes),
+    ("monitoring", "safety response", _safety_responses),
     ("monitoring", "services", lambda r, s: Report(tuple(check_services(r, s)))),
     ("closure", "closure summary", lambda r, s: check_summary(r.closure.summary)),
 ]
@@ -185,177 +229,3 @@ def load_exports(folder: Path) -> list[CaseExport]:
                 " (make exports with `casework export CASE --format json`)"
             ) from error
     return exports
-
-
-def gas_outcome(t_score: float | None) -> str:
-    """GAS reads T = 50 as the expected outcome: below, about, or above it."""
-    if t_score is None:
-        return "no GAS review"
-    if round(t_score) < 50:
-        return "below the expected outcome"
-    if round(t_score) == 50:
-        return "the expected outcome"
-    return "above the expected outcome"
-
-
-@dataclass(frozen=True)
-class CohortSummary:
-    students: int
-    stages: pd.DataFrame  # stage, done, started, not_started
-    checks: pd.DataFrame  # stage, check, students, passed, share
-    findings: pd.DataFrame  # rule, message, students
-    gas: pd.DataFrame  # outcome, students
-    closure: pd.DataFrame  # measure, value, students
-
-    def long_table(self) -> pd.DataFrame:
-        """Every figure in one tidy table: section, stage, item, count, of."""
-        import pandas as pd
-
-        n = self.students
-        rows = [
-            ("stage", r.stage, state, getattr(r, state), n)
-            for r in self.stages.itertuples()
-            for state in ("done", "started", "not_started")
-        ]
-        rows += [
-            ("check", r.stage, r.check, r.passed, r.students) for r in self.checks.itertuples()
-        ]
-        rows += [
-            ("finding", "", f"{r.rule}: {r.message}", r.students, n)
-            for r in self.findings.itertuples()
-        ]
-        rows += [("gas", "monitoring", r.outcome, r.students, n) for r in self.gas.itertuples()]
-        rows += [
-            ("closure", "closure", f"{r.measure}: {r.value}", r.students, n)
-            for r in self.closure.itertuples()
-        ]
-        return pd.DataFrame(rows, columns=["section", "stage", "item", "count", "of"])
-
-
-GAS_OUTCOMES = (
-    "below the expected outcome",
-    "the expected outcome",
-    "above the expected outcome",
-    "no GAS review",
-)
-
-
-def _stage_table(exports: list[CaseExport]) -> pd.DataFrame:
-    import pandas as pd
-
-    states = Counter((s.stage, s.state) for e in exports for s in e.stages)
-    return pd.DataFrame(
-        [
-            {state: states[(stage.key, state)] for state in ("done", "started", "not_started")}
-            | {"stage": stage.key}
-            for stage in STAGES
-        ],
-        columns=["stage", "done", "started", "not_started"],
-    )
-
-
-def _check_table(exports: list[CaseExport]) -> pd.DataFrame:
-    """Per check, of the students who started its stage: how many, and how many passed."""
-    import pandas as pd
-
-    counts: dict[tuple[str, str], list[int]] = {}
-    for check in (c for e in exports for c in e.checks):
-        total_passed = counts.setdefault((check.stage, check.check), [0, 0])
-        total_passed[0] += check.attempted
-        total_passed[1] += check.attempted and check.passed
-    checks = pd.DataFrame(
-        [
-            {"stage": stage, "check": name, "students": total, "passed": passed}
-            for (stage, name), (total, passed) in counts.items()
-        ],
-        columns=["stage", "check", "students", "passed"],
-    )
-    # none started: no share to report
-    checks["share"] = (checks["passed"] / checks["students"].where(checks["students"] > 0)).round(3)
-    return checks
-
-
-def _finding_table(exports: list[CaseExport], top: int) -> pd.DataFrame:
-    """The commonest warnings and errors, each counted once per student."""
-    import pandas as pd
-
-    students: Counter[str] = Counter()
-    messages: dict[str, str] = {}
-    for export in exports:
-        found = {
-            f.rule: f.message
-            for c in export.checks
-            if c.attempted
-            for f in c.findings
-            if f.severity in ("warning", "error")
-        }
-        for rule, message in found.items():
-            messages.setdefault(rule, message)
-        students.update(found.keys())
-    ranked = sorted(students.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return pd.DataFrame(
-        [{"rule": rule, "message": messages[rule], "students": count} for rule, count in ranked],
-        columns=["rule", "message", "students"],
-    )
-
-
-def _closure_table(exports: list[CaseExport]) -> pd.DataFrame:
-    import pandas as pd
-
-    counts: Counter[tuple[str, str]] = Counter()
-    for closure in (e.closure for e in exports):
-        agrees = "yes" if closure.judgement == closure.verdict else "no"
-        counts.update(
-            [
-                ("record supports", closure.verdict),
-                ("supervisor", closure.review_status),
-                ("exit destination", closure.exit_destination or "not recorded"),
-                ("student's call matches the record", agrees),
-            ]
-        )
-    return pd.DataFrame(
-        [
-            {"measure": measure, "value": value, "students": count}
-            for (measure, value), count in sorted(counts.items())
-        ],
-        columns=["measure", "value", "students"],
-    )
-
-
-def cohort_summary(exports: Iterable[CaseExport], top_findings: int = 10) -> CohortSummary:
-    import pandas as pd
-
-    exports = list(exports)
-    gas_counts = Counter(gas_outcome(e.gas.latest_t_score) for e in exports)
-    gas = pd.DataFrame([{"outcome": o, "students": gas_counts[o]} for o in GAS_OUTCOMES])
-    return CohortSummary(
-        students=len(exports),
-        stages=_stage_table(exports),
-        checks=_check_table(exports),
-        findings=_finding_table(exports, top_findings),
-        gas=gas,
-        closure=_closure_table(exports),
-    )
-
-
-COHORT_ENV = "CASEWORK_COHORT"
-
-
-def cohort_folder() -> Path:
-    """Where the instructor's notebook looks: `CASEWORK_COHORT`, else `cohort/` in the data folder."""
-    return Path(os.environ.get(COHORT_ENV) or data_home() / "cohort")
-
-
-def open_cohort(folder: Path | None = None) -> CohortSummary:
-    """Summarise the exports in `folder` (default: `cohort_folder()`), saying what it read."""
-    folder = folder or cohort_folder()
-    exports = load_exports(folder) if folder.is_dir() else []
-    if exports:
-        print(f"Read {len(exports)} exported case file(s) from {folder}.")
-    else:
-        print(
-            f"No exported case files in {folder} yet. Put each student's export there, made "
-            "with `casework export CASE --format json --student NAME -o NAME.json`, or set "
-            f"{COHORT_ENV} to the folder that holds them; then run this cell again."
-        )
-    return cohort_summary(exports)

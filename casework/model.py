@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -254,6 +254,63 @@ class Closure(Strict):
     exit_destination: ExitDestination
 
 
+# A Goal Attainment Scaling level: "-2" much less than expected … "0" the expected outcome
+# … "2" much more than expected (Kiresuk & Sherman 1968).
+GasLevel = Literal["-2", "-1", "0", "1", "2"]
+# The closure call (rules/closure.yaml). Saved case files store these keys.
+Judgement = Literal["ready", "not_yet", "ready_with_conditions"]
+# The stages a student commits to, one app each. Saved case files store these keys.
+StageName = Literal["intake", "assessment", "care_plan", "monitoring", "closure"]
+STAGES: tuple[StageName, ...] = ("intake", "assessment", "care_plan", "monitoring", "closure")
+
+
+class ModelGoal(Strict):
+    """One goal of the instructor's model plan, with its steps and its scale."""
+
+    text: Text
+    domain: LifeDomain
+    why: Text = Field(description="The instructor's reason: the need or priority it serves.")
+    steps: list[Text] = Field(min_length=1, description="Who does what, by when.")
+    gas_levels: dict[GasLevel, Text] = Field(
+        description="What each Goal Attainment Scaling level (-2 … 2) looks like."
+    )
+
+    @model_validator(mode="after")
+    def _every_level(self) -> ModelGoal:
+        missing = [level for level in ("-2", "-1", "0", "1", "2") if level not in self.gas_levels]
+        if missing:
+            raise ValueError(f"gas_levels is missing level {', '.join(missing)}")
+        return self
+
+
+class ModelNote(Strict):
+    """A model contact note for one timeline event."""
+
+    event: int = Field(ge=0, description="The event's position in `timeline` (0 is the first).")
+    note: Text
+    why: Text = Field(description="What the note shows a student: the practice behind it.")
+
+
+class AnswerKey(Strict):
+    """The instructor's model answers for every stage. A student sees them only after saying
+    "I'm done with this stage", beside their own work (casework/answer_key.py)."""
+
+    intake_reflection: Text = Field(description="A model reflection offered at intake.")
+    intake_why: Text = Field(description="Why the priority and the first steps are what they are.")
+    score_reasons: dict[LifeDomain, Text] = Field(
+        description="For each life domain, the facts behind the model score."
+    )
+    goals: list[ModelGoal] = Field(min_length=1)
+    notes: list[ModelNote] = Field(min_length=1)
+    closure_call: Judgement
+    closure_why: Text
+    closure_summary: Text
+    reflection_questions: dict[StageName, list[Text]] = Field(
+        default={},
+        description="Questions for a stage's reflection, drawn from the discussion questions.",
+    )
+
+
 class InstructorNotes(Strict):
     eligibility_verdict: Literal["eligible", "not_eligible", "pending"]
     priority: Literal["immediate", "urgent", "routine"]
@@ -262,6 +319,10 @@ class InstructorNotes(Strict):
     domain_scores: dict[LifeDomain, int]
     model_goals: list[Text] = Field(min_length=1)
     discussion: list[Text] = Field(min_length=1)
+    answer_key: AnswerKey | None = Field(
+        default=None,
+        description="Model answers for every stage; `casework validate` requires one.",
+    )
 
     @model_validator(mode="after")
     def _scores_in_scale(self) -> InstructorNotes:
@@ -325,6 +386,13 @@ class Scenario(Strict):
         if undeclared_places:
             raise ValueError(
                 "fictional_places (or fictional_names) must declare " + ", ".join(undeclared_places)
+            )
+        key = self.instructor_notes.answer_key
+        late = [n.event for n in key.notes if n.event >= len(self.timeline)] if key else []
+        if late:
+            raise ValueError(
+                f"instructor_notes.answer_key.notes: event {late[0]} is past the timeline's "
+                f"last event ({len(self.timeline) - 1}; events count from 0)"
             )
         declared = set(self.fictional_names)
         people = [self.client.name, *(p.name for p in self.client.household)]
@@ -413,11 +481,6 @@ class ActionStep(Record):
     mitigation: str = ""
     resource: str = ""  # a resource id, or "" when none is needed
     after: list[str] = []  # ids of steps that must be done first
-
-
-# A Goal Attainment Scaling level: "-2" much less than expected … "0" the expected outcome
-# … "2" much more than expected (Kiresuk & Sherman 1968).
-GasLevel = Literal["-2", "-1", "0", "1", "2"]
 
 
 class Goal(Record):
@@ -518,7 +581,6 @@ class Monitoring(Record):
     safety: dict[str, SafetyResponse] = {}  # by safety-sign id ("safety-4")
 
 
-Judgement = Literal["ready", "not_yet", "ready_with_conditions"]
 ReviewStatus = Literal["draft", "requested", "approved", "sent_back"]
 
 
@@ -550,6 +612,22 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+class StageCommit(Record):
+    """The moment a student said "I'm done with this stage": what they had written then
+    (the first attempt, kept however the stage is edited later) and the revision saved."""
+
+    at: datetime = Field(default_factory=_now)
+    revision: int | None = None  # the case file revision that holds the first attempt
+    first_attempt: dict[str, Any] = {}  # the stage's part of the record, as committed
+
+
+class Learning(Record):
+    """The student's commitments and reflections, stage by stage."""
+
+    committed: dict[StageName, StageCommit] = {}
+    reflections: dict[StageName, dict[str, str]] = {}  # by stage, then by question id
+
+
 class CaseRecord(BaseModel):
     """One student's work on one scenario. Saved whole at every change (see store.py)."""
 
@@ -564,3 +642,4 @@ class CaseRecord(BaseModel):
     plan: CarePlan = CarePlan()
     monitoring: Monitoring = Monitoring()
     closure: ClosureWork = ClosureWork()
+    learning: Learning = Learning()

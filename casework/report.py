@@ -202,6 +202,29 @@ def _closure(record: CaseRecord, scenario: Scenario) -> list[Part]:
     return [part, procedures, summary]
 
 
+def _learning(record: CaseRecord, scenario: Scenario) -> Part:
+    """The student's reflections, and when they committed each stage (first attempt kept)."""
+    from casework.answer_key import STAGE_TITLES, reflection_questions, revised_since_commit
+
+    part = Part("6. Reflections and first attempts")
+    learning = record.learning
+    for stage, title in STAGE_TITLES.items():
+        committed = learning.committed.get(stage)
+        if committed is None:
+            state = "not committed yet (the model answer has not been shown)"
+        else:
+            when = committed.at.strftime("%Y-%m-%d %H:%M UTC")
+            again = ", revised since" if revised_since_commit(record, stage) else ""
+            state = f"committed {when}, first attempt kept in revision {committed.revision}{again}"
+        part.items.append(f"{title}: {state}")
+        answers = learning.reflections.get(stage, {})
+        for question in reflection_questions(stage, scenario):
+            answer = answers.get(question.id, "").strip()
+            if answer:
+                part.items.append(f"{title}, reflection. {question.text} — {answer}")
+    return part
+
+
 def case_parts(record: CaseRecord, scenario: Scenario) -> list[Part]:
     return [
         _intake(record, scenario),
@@ -209,6 +232,7 @@ def case_parts(record: CaseRecord, scenario: Scenario) -> list[Part]:
         *_plan(record, scenario),
         *_monitoring(record, scenario),
         *_closure(record, scenario),
+        _learning(record, scenario),
     ]
 
 

@@ -209,24 +209,23 @@ def cohort_summary() -> nbformat.NotebookNode:
 Collect each student's case file as a JSON export
 (`casework export eviction-family --format json --student NAME -o NAME.json`) into one
 folder: `cohort/` in the workbook's data folder, or the folder named by the
-`CASEWORK_COHORT` environment variable. The cells below read them all with pandas.
+`CASEWORK_COHORT` environment variable. The app reads them all as it opens; after adding
+files, press **Read the exports**.
 
-- `summary.stages`: how many students finished, started or have not opened each stage.
-- `summary.checks`: per stage and check, of the students who started that stage, how
-  many passed (nothing left to change).
-- `summary.findings`: the most common findings, each counted once per student: what to
-  teach again.
-- `summary.gas` and `summary.closure`: goal attainment against the expected outcome,
-  and how the cases closed.
+- **Competencies (2022 EPAS):** how many students showed each behavior in their case
+  file, and which behaviors need re-teaching. The map is data you can edit:
+  `casework/rules/competencies.yaml`.
+- **Teaching signals:** the commonest findings per group (language and stigma, safety,
+  SMART goals, consent, missing work), so the language findings are never crowded out.
+- **One student:** their stages, first attempt or revised after the model answer,
+  competency evidence and reflections.
 
-`casework cohort FOLDER` writes the same figures as a CSV and an HTML page with charts."""
-    code = "from casework.cohort import open_cohort\n\nsummary = open_cohort()\nsummary.checks"
+The report (`cohort-summary.html`, with a page per student in `students/`), every figure
+as a CSV, and `gradebook.csv` (one row per student, one column per competency) are saved
+in the same folder as the exports. `casework cohort FOLDER` writes the same files."""
+    code = "from casework.ui.cohort import CohortApp\n\nCohortApp.launch()"
     return new_notebook(
-        cells=[
-            new_markdown_cell(text, id="teaching"),
-            new_code_cell(code, id="summary"),
-            new_code_cell("summary.findings", id="findings"),
-        ],
+        cells=[new_markdown_cell(text, id="teaching"), new_code_cell(code, id="app")],
         metadata=KERNEL,
     )
 

@@ -48,6 +48,26 @@ def _key_texts():
             ).items():
                 if text:
                     yield scenario.id, f"timeline[{i}].safety.{name}", text
+        # the answer key for every stage (issue 16): what the student sees after committing
+        key = notes.answer_key
+        if key is None:
+            continue
+        yield scenario.id, "answer_key.intake_why", key.intake_why
+        for domain, reason in key.score_reasons.items():
+            yield scenario.id, f"answer_key.score_reasons.{domain.value}", reason
+        for g, goal in enumerate(key.goals):
+            yield scenario.id, f"answer_key.goals[{g}].why", goal.why
+            for s, step in enumerate(goal.steps):
+                yield scenario.id, f"answer_key.goals[{g}].steps[{s}]", step
+            for level, text in goal.gas_levels.items():
+                yield scenario.id, f"answer_key.goals[{g}].gas_levels.{level}", text
+        for n, model in enumerate(key.notes):
+            yield scenario.id, f"answer_key.notes[{n}].why", model.why
+        yield scenario.id, "answer_key.closure_why", key.closure_why
+        yield scenario.id, "answer_key.closure_summary", key.closure_summary
+        for stage, questions in key.reflection_questions.items():
+            for q, question in enumerate(questions):
+                yield scenario.id, f"answer_key.reflection_questions.{stage}[{q}]", question
 
 
 @pytest.mark.parametrize(
@@ -60,7 +80,16 @@ def test_the_answer_keys_words_pass_the_documentation_coach(scenario_id, field, 
 
 @pytest.mark.parametrize(
     ("scenario_id", "goal"),
-    [(s.id, goal) for s in SCENARIOS for goal in s.instructor_notes.model_goals],
+    [
+        (s.id, goal)
+        for s in SCENARIOS
+        for goal in dict.fromkeys(
+            [
+                *s.instructor_notes.model_goals,
+                *(g.text for g in getattr(s.instructor_notes.answer_key, "goals", [])),
+            ]
+        )
+    ],
     ids=lambda v: str(v)[:40],
 )
 def test_every_model_goal_is_smart_and_the_clients(scenario_id, goal):
@@ -105,6 +134,10 @@ def _rule_examples():
         if "example" in item:
             yield f"closure.{name}", item["example"]
     yield "reflection.example", load_rules("reflection")["example"]
+    from casework.checks.intake import OBSERVATIONS_EXAMPLE, PRESENTING_EXAMPLE
+
+    yield "intake.presenting-example", PRESENTING_EXAMPLE
+    yield "intake.observations-example", OBSERVATIONS_EXAMPLE
 
 
 @pytest.mark.parametrize(("rule", "example"), list(_rule_examples()), ids=lambda v: str(v)[:40])
@@ -122,3 +155,37 @@ def test_the_model_note_for_a_missed_contact_passes_for_that_kind_of_contact():
     """NASW standard 10: the note the product suggests for a missed contact is complete."""
     suggestion = check_event_note("").findings[0].suggestion
     assert suggestion and check_event_note(suggestion, EventKind.appointment_missed).ok
+
+
+def test_every_shipped_scenario_has_a_complete_answer_key():
+    """Issue 16: the apps show a model answer for every stage, so every scenario holds one:
+    a score reason for each life domain, goals with steps and all five GAS levels, model
+    notes, the closure call and summary, and reflection questions for every stage."""
+    from casework.model import STAGES, LifeDomain
+
+    for scenario in SCENARIOS:
+        key = scenario.instructor_notes.answer_key
+        assert key is not None, scenario.id
+        assert set(key.score_reasons) == set(LifeDomain), scenario.id
+        assert set(key.reflection_questions) == set(STAGES), scenario.id
+        assert [g.text for g in key.goals] == list(scenario.instructor_notes.model_goals)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_the_model_contact_notes_are_complete_notes_for_their_event(scenario):
+    """NASW standard 10: each model note has what a note for its kind of contact needs."""
+    key = scenario.instructor_notes.answer_key
+    assert key is not None
+    for model in key.notes:
+        event = scenario.timeline[model.event]
+        report = check_event_note(model.note, event.kind)
+        assert report.ok, (scenario.id, model.event, _problems(report))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_the_model_intake_reflection_is_a_reflection(scenario):
+    """White paper (001), "Convey empathy": the model reflection gives the client's meaning back."""
+    key = scenario.instructor_notes.answer_key
+    assert key is not None
+    assert reflection_substitute(key.intake_reflection) is None
+    assert check_note(key.intake_reflection).ok

@@ -71,7 +71,17 @@ def _cases(items):
     ]
 
 
-SETS = ("", "_hard", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout6", "_heldout7")
+SETS = (
+    "",
+    "_hard",
+    "_heldout",
+    "_heldout2",
+    "_heldout3",
+    "_heldout4",
+    "_heldout5",
+    "_heldout6",
+    "_heldout7",
+)
 
 
 def test_corpora_are_large_enough_and_balanced():

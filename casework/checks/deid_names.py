@@ -275,7 +275,8 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             elif _unlisted_facility(passage, i):
                 yield "facility", token.start, tokens[i + 1].end
             elif (
-                previous in {"near", "outside"} or (previous in {"in", "from"} and _town_of(passage, i))
+                previous in {"near", "outside"}
+                or (previous in {"in", "from"} and _town_of(passage, i))
             ) and _maybe_name_word(token.text):
                 yield "place", token.start, token.end  # "near Chinle": a town no list has
             i = place or i + 1
@@ -329,7 +330,9 @@ def _unlisted_facility(passage: Passage, i: int) -> bool:
     )
 
 
-_ON_TRIBAL_LAND = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Nation|Reservation|Pueblo|Rancheria)\b")
+_ON_TRIBAL_LAND = re.compile(
+    r"\s+on\s+the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Nation|Reservation|Pueblo|Rancheria)\b"
+)
 
 
 def _town_of(passage: Passage, i: int) -> bool:

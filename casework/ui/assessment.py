@@ -129,6 +129,7 @@ class AssessmentApp(StageApp):
     """The assessment stage as one composed widget. `AssessmentApp()` is the whole app."""
 
     notebook = "02_assessment.ipynb"
+    stage = "assessment"
     title = "Stage 2 · Assessment"
     subtitle = (
         "Score each life domain with the client, on the evidence; record strengths beside "

@@ -120,6 +120,7 @@ class CarePlanApp(StageApp):
     """The care-plan stage as one composed widget. `CarePlanApp()` is the whole app."""
 
     notebook = "03_care_plan.ipynb"
+    stage = "care_plan"
     title = "Stage 3 · Care plan"
     subtitle = (
         "Goals the client owns, steps everyone shares, consent before any referral, and a "

@@ -37,6 +37,7 @@ class ClosureApp(StageApp):
     """The closure stage as one composed widget. `ClosureApp()` is the whole app."""
 
     notebook = "05_closure.ipynb"
+    stage = "closure"
     title = "Stage 5 · Closure"
     subtitle = (
         "End the case on the evidence: readiness from the record, a planned ending with the "

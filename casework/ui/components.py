@@ -42,6 +42,8 @@ _STYLE = """
 .cw-smart, .cw-checklist { list-style: none; padding-left: 0; }
 mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
 .cw-columns { display: flex; flex-wrap: wrap; gap: 0 2em; }
+.cw-col { flex: 1 1 18em; min-width: 0; }
+.cw-pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .cw-highlighted { white-space: pre-wrap; margin: 0.3em 0; padding: 0.3em 0.6em; border-left: 3px solid #d1d5db; }
 .cw-table { border-collapse: collapse; margin: 0.4em 0; }
 .cw-table th, .cw-table td { padding: 0.2em 0.7em; text-align: left; border-bottom: 1px solid #e5e7eb; }

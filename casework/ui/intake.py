@@ -52,6 +52,7 @@ class IntakeApp(StageApp):
     """The intake stage as one composed widget. `IntakeApp()` in a notebook is the whole app."""
 
     notebook = "01_intake.ipynb"
+    stage = "intake"
     title = "Stage 1 · Intake"
     subtitle = "First meeting: build trust, hear the story, screen, triage, record."
 

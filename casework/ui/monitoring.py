@@ -96,6 +96,7 @@ class MonitoringApp(StageApp):
     """The monitoring stage as one composed widget. `MonitoringApp()` is the whole app."""
 
     notebook = "04_monitoring.ipynb"
+    stage = "monitoring"
     title = "Stage 4 · Monitoring"
     subtitle = (
         "Follow the case as it unfolds: a note for every contact, goal reviews by Goal "

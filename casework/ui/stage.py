@@ -12,18 +12,20 @@ import atexit
 import ipywidgets as widgets
 
 from casework import workspace
-from casework.model import CaseRecord, Scenario
+from casework.model import CaseRecord, Scenario, StageName
 from casework.scenarios import Catalogue, load_catalogue
 from casework.session import CURRENT_CASE, CaseSession, SaveStatus
 from casework.store import CaseStore
 from casework.ui import components as ui
 from casework.ui.errors import ErrorPanel, guarded, open_app
+from casework.ui.learning import StageEnd
 
 
 class StageApp(widgets.VBox):
     title = "Stage"
     subtitle = ""
     notebook = ""  # the app's notebook, marked as current in the stage bar
+    stage: StageName | None = None  # set: the app ends with reflection and the model answer
 
     def __init__(
         self,
@@ -52,7 +54,11 @@ class StageApp(widgets.VBox):
         self.status = widgets.HTML()
         self.status.add_class("e2e-save-status")
         self.problems = widgets.HTML(ui.catalogue_problems_html(self.catalogue.errors))
-        self.scenario_panel = widgets.VBox(self.build_sections())
+        self.stage_end = StageEnd(self, self.stage) if self.stage else None
+        sections = self.build_sections()
+        self.scenario_panel = widgets.VBox(
+            [*sections, *([self.stage_end] if self.stage_end else [])]
+        )
         self.scenario_panel.layout.display = "none"
         self.errors = ErrorPanel()
         self.children = [
@@ -110,6 +116,8 @@ class StageApp(widgets.VBox):
         self._loading = True
         try:
             self.show_record(record)
+            if self.stage_end is not None:
+                self.stage_end.show(record)
         finally:
             self._loading = False
 
@@ -137,6 +145,8 @@ class StageApp(widgets.VBox):
         self._loading = True
         try:
             self.start(self.scenario)
+            if self.stage_end is not None:
+                self.stage_end.start(self.scenario)
         finally:
             self._loading = False
         self._show(self.session.record)

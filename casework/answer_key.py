@@ -1,0 +1,352 @@
+"""The answer key beside the student's work, once they have committed to it.
+
+Each stage compares item by item: what the student wrote, the instructor's model, and a
+note that describes the difference (never a grade), saying when a difference is
+defensible. `commit` keeps the first attempt; `reflection_questions` closes each stage.
+Pure functions over the record and the scenario; `casework/ui/learning.py` shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from casework.checks.assessment import domain_label
+from casework.model import (
+    AnswerKey,
+    CaseRecord,
+    Learning,
+    LifeDomain,
+    Scenario,
+    StageCommit,
+    StageName,
+)
+from casework.rules import load_rules
+
+NOT_WRITTEN = "(not written yet)"
+STAGE_TITLES: dict[StageName, str] = {
+    "intake": "Intake",
+    "assessment": "Assessment",
+    "care_plan": "Care plan",
+    "monitoring": "Monitoring",
+    "closure": "Closure",
+}
+# The part of the record each stage writes: what a first attempt keeps.
+_SECTIONS: dict[StageName, str] = {
+    "intake": "intake",
+    "assessment": "assessment",
+    "care_plan": "plan",
+    "monitoring": "monitoring",
+    "closure": "closure",
+}
+_PRIORITY = {"immediate": "Immediate", "urgent": "Urgent", "routine": "Routine"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    item: str  # what is compared, e.g. "Housing and basic needs: score"
+    yours: str
+    model: str
+    note: str  # the difference described, with the instructor's reason
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # "felt", "weighed", or "case-0" for the scenario's own
+    kind: str  # "feeling", "weighed" or "case"
+    text: str
+
+
+# --- committing -----------------------------------------------------------------------------
+
+
+def first_attempt(record: CaseRecord, stage: StageName) -> dict[str, Any]:
+    """The stage's part of the record as it stands: what a commit keeps."""
+    return getattr(record, _SECTIONS[stage]).model_dump(mode="json")
+
+
+def commit(
+    learning: Learning, record: CaseRecord, stage: StageName, revision: int | None
+) -> Learning:
+    """`learning` with `stage` committed. A stage is committed once: the first attempt, the
+    work as it stood when the student first saw the model, is never overwritten."""
+    if stage in learning.committed:
+        return learning
+    done = StageCommit(
+        at=datetime.now(UTC), revision=revision, first_attempt=first_attempt(record, stage)
+    )
+    return learning.model_copy(update={"committed": {**learning.committed, stage: done}})
+
+
+def revised_since_commit(record: CaseRecord, stage: StageName) -> bool:
+    """Has the student changed the stage since they first saw the model?"""
+    done = record.learning.committed.get(stage)
+    return done is not None and first_attempt(record, stage) != done.first_attempt
+
+
+# --- reflection -----------------------------------------------------------------------------
+
+
+def reflection_questions(stage: StageName, scenario: Scenario | None) -> list[Question]:
+    """The stage's questions: one on what you felt, one on what you weighed (rules data),
+    then the scenario's own, drawn from its discussion questions."""
+    rules = load_rules("reflection_prompts")
+    questions = [Question(q["id"], q["kind"], q["text"]) for q in rules["stages"][stage]]
+    key = _key(scenario)
+    for i, text in enumerate(key.reflection_questions.get(stage, []) if key else []):
+        questions.append(Question(f"case-{i}", "case", text))
+    return questions
+
+
+# --- comparing ------------------------------------------------------------------------------
+
+
+def _key(scenario: Scenario | None) -> AnswerKey | None:
+    return scenario.instructor_notes.answer_key if scenario is not None else None
+
+
+def _text(value: str | None) -> str:
+    return value.strip() if value and value.strip() else NOT_WRITTEN
+
+
+def compare(stage: StageName, record: CaseRecord, scenario: Scenario) -> list[Comparison]:
+    """The student's work for `stage` beside the model, item by item ([] without a key)."""
+    key = _key(scenario)
+    if key is None:
+        return []
+    return _COMPARE[stage](record, scenario, key)
+
+
+def _intake(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
+    intake, notes = record.intake, scenario.instructor_notes
+    yours = _PRIORITY.get(intake.priority or "", NOT_WRITTEN)
+    model = _PRIORITY[notes.priority]
+    if intake.priority == notes.priority:
+        priority_note = f"Same priority. {key.intake_why}"
+    elif intake.priority is None:
+        priority_note = f"You have not set a priority yet. {key.intake_why}"
+    else:
+        priority_note = (
+            f"A different priority. The instructor's reason: {key.intake_why} Yours is "
+            "defensible if you can name the fact that moved it, and say it to your supervisor."
+        )
+    return [
+        Comparison("Priority", yours, model, priority_note),
+        Comparison(
+            "Presenting issue",
+            _text(intake.presenting_issue),
+            notes.model_presenting_issue,
+            "Compare: does yours give the reason for coming now in the client's own words, "
+            "with a quote, and leave your interpretation out?",
+        ),
+        Comparison(
+            "Reflection offered",
+            _text(intake.reflection),
+            key.intake_reflection,
+            "A reflection gives back the client's meaning and feeling, without advice or "
+            "reassurance. Many wordings are right; compare what each one hears.",
+        ),
+        Comparison(
+            "First observations",
+            _text(intake.initial_observations),
+            notes.model_initial_observations,
+            "Compare what each records that anyone present could see or hear.",
+        ),
+    ]
+
+
+def _assessment(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
+    model_scores = scenario.instructor_notes.domain_scores
+    rows = []
+    for domain in LifeDomain:
+        rating = record.assessment.initial.get(domain)
+        score = rating.score if rating else None
+        model = model_scores.get(domain)
+        reason = key.score_reasons.get(domain, "")
+        if score is None:
+            note = f"Not scored yet. The instructor's reading: {reason}"
+        elif model is None or score == model:
+            note = f"The same score. {reason}"
+        elif abs(score - model) == 1:
+            note = (
+                f"One level apart, a defensible difference if your evidence supports it. "
+                f"The instructor's reading: {reason}"
+            )
+        else:
+            note = (
+                f"{abs(score - model)} levels apart: re-read the level descriptions against "
+                f"the facts. The instructor's reading: {reason}"
+            )
+        evidence = len(rating.evidence) if rating else 0
+        cited = f" ({evidence} fact{'s' if evidence != 1 else ''} cited)" if score else ""
+        rows.append(
+            Comparison(
+                f"{domain_label(domain)}: score",
+                f"{score}{cited}" if score else NOT_WRITTEN,
+                str(model) if model else "–",
+                note,
+            )
+        )
+    return rows
+
+
+def _care_plan(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
+    goals = [goal for goal in record.plan.goals.values() if goal.text.strip()]
+    rows = []
+    for model in key.goals:
+        same_domain = [goal for goal in goals if goal.domain == model.domain]
+        steps = "; ".join(model.steps)
+        levels = " | ".join(
+            f"{level}: {text}"
+            for level, text in sorted(model.gas_levels.items(), key=lambda item: int(item[0]))
+        )
+        if same_domain:
+            yours = "\n".join(goal.text.strip() for goal in same_domain)
+            note = (
+                f"You both set a goal for {domain_label(model.domain).lower()}. {model.why} "
+                "Compare the wording: who acts, what can be counted, by when."
+            )
+        else:
+            yours = NOT_WRITTEN
+            note = (
+                f"Your plan has no goal for {domain_label(model.domain).lower()}. {model.why} "
+                "A plan may order needs differently with the client's agreement; say why."
+            )
+        rows.append(
+            Comparison(
+                f"Goal: {domain_label(model.domain)}",
+                yours,
+                f"{model.text}\nSteps: {steps}\nGoal Attainment Scaling: {levels}",
+                note,
+            )
+        )
+    modelled = {model.domain for model in key.goals}
+    for goal in goals:
+        if goal.domain not in modelled:
+            rows.append(
+                Comparison(
+                    f"Goal: {domain_label(goal.domain) if goal.domain else 'no domain chosen'}",
+                    goal.text.strip(),
+                    "(the model plan has no goal here)",
+                    "The model plan does not include this goal. It is defensible if it serves "
+                    "a need you assessed or a priority the client named.",
+                )
+            )
+    return rows
+
+
+def _monitoring(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
+    rows = []
+    for model in key.notes:
+        event = scenario.timeline[model.event]
+        written = record.monitoring.notes.get(str(model.event), "")
+        reached = model.event < record.monitoring.shown
+        yours = _text(written) if reached else "(this event has not unfolded yet)"
+        rows.append(
+            Comparison(
+                f"Contact note, day {event.day}: {event.summary}",
+                yours,
+                model.note,
+                model.why,
+            )
+        )
+    return rows
+
+
+def _closure(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
+    verdicts = load_rules("closure")["verdicts"]
+    closure = record.closure
+    yours = verdicts.get(closure.judgement or "", NOT_WRITTEN)
+    if closure.judgement == key.closure_call:
+        note = f"The same call. {key.closure_why}"
+    elif closure.judgement is None:
+        note = f"You have not made the call yet. {key.closure_why}"
+    else:
+        note = (
+            f"A different call. The instructor's reason: {key.closure_why} Yours is "
+            "defensible if your reason rests on facts in the record."
+        )
+    reason = closure.judgement_reason.strip()
+    return [
+        Comparison(
+            "Closure call",
+            f"{yours}: {reason}" if reason and closure.judgement else yours,
+            verdicts[key.closure_call],
+            note,
+        ),
+        Comparison(
+            "Closure summary",
+            _text(closure.summary),
+            key.closure_summary,
+            "Compare: services given, progress against each goal, the handoff and the "
+            "follow-up, in plain words the client could read.",
+        ),
+    ]
+
+
+_COMPARE = {
+    "intake": _intake,
+    "assessment": _assessment,
+    "care_plan": _care_plan,
+    "monitoring": _monitoring,
+    "closure": _closure,
+}
+
+
+# --- authoring ------------------------------------------------------------------------------
+
+
+def key_problems(scenario: Scenario) -> list[tuple[str, str]]:
+    """(field, problem) for an answer key that is missing or fails the product's own checks:
+    a key that breaks the rules it is shown beside teaches two standards at once."""
+    from casework.checks.goal import check_goal
+    from casework.checks.intake import reflection_substitute
+    from casework.checks.monitoring import check_event_note
+    from casework.checks.note import check_note
+
+    key = _key(scenario)
+    base = "instructor_notes.answer_key"
+    if key is None:
+        return [(base, "missing: every stage shows a model answer once the student commits")]
+    problems: list[tuple[str, str]] = []
+
+    def language(field: str, text: str) -> None:
+        for finding in check_note(text).findings:
+            if finding.severity != "info":
+                problems.append((f"{base}.{field}", finding.message))
+
+    language("intake_reflection", key.intake_reflection)
+    if (substitute := reflection_substitute(key.intake_reflection)) is not None:
+        problems.append((f"{base}.intake_reflection", substitute.message))
+    language("intake_why", key.intake_why)
+    missing = [d.value for d in LifeDomain if d not in key.score_reasons]
+    if missing:
+        problems.append((f"{base}.score_reasons", f"no reason for {', '.join(missing)}"))
+    for domain, reason in key.score_reasons.items():
+        language(f"score_reasons.{domain.value}", reason)
+    for g, goal in enumerate(key.goals):
+        report = check_goal(goal.text)
+        if not report.smart:
+            problems.append(
+                (f"{base}.goals.{g}.text", "the model goal is not SMART by the goal check")
+            )
+        for field, text in [
+            ("why", goal.why),
+            *((f"steps.{s}", t) for s, t in enumerate(goal.steps)),
+        ]:
+            language(f"goals.{g}.{field}", text)
+        for level, text in goal.gas_levels.items():
+            language(f"goals.{g}.gas_levels.{level}", text)
+    for n, model in enumerate(key.notes):
+        event = scenario.timeline[model.event]
+        for finding in check_event_note(model.note, event.kind).findings:
+            if finding.severity != "info":
+                problems.append((f"{base}.notes.{n}.note", finding.message))
+        language(f"notes.{n}.why", model.why)
+    for field in ("closure_why", "closure_summary"):
+        language(field, getattr(key, field))
+    for stage, questions in key.reflection_questions.items():
+        for q, question in enumerate(questions):
+            language(f"reflection_questions.{stage}.{q}", question)
+    return problems
