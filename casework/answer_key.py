@@ -118,19 +118,27 @@ def compare(stage: StageName, record: CaseRecord, scenario: Scenario) -> list[Co
     return _COMPARE[stage](record, scenario, key)
 
 
+def _call_note(yours: str | None, model: str, what: str, reason: str, defensible: str) -> str:
+    """A call (a priority, a closure call) beside the model's, described: the same, not
+    made yet, or different, with the instructor's reason and when a difference holds."""
+    if yours == model:
+        return f"The same {what}. {reason}"
+    if yours is None:
+        return f"You have not set the {what} yet. {reason}"
+    return f"A different {what}. The instructor's reason: {reason} Yours is defensible {defensible}"
+
+
 def _intake(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
     intake, notes = record.intake, scenario.instructor_notes
     yours = _PRIORITY.get(intake.priority or "", NOT_WRITTEN)
     model = _PRIORITY[notes.priority]
-    if intake.priority == notes.priority:
-        priority_note = f"Same priority. {key.intake_why}"
-    elif intake.priority is None:
-        priority_note = f"You have not set a priority yet. {key.intake_why}"
-    else:
-        priority_note = (
-            f"A different priority. The instructor's reason: {key.intake_why} Yours is "
-            "defensible if you can name the fact that moved it, and say it to your supervisor."
-        )
+    priority_note = _call_note(
+        intake.priority,
+        notes.priority,
+        "priority",
+        key.intake_why,
+        "if you can name the fact that moved it, and say it to your supervisor.",
+    )
     return [
         Comparison("Priority", yours, model, priority_note),
         Comparison(
@@ -258,15 +266,13 @@ def _closure(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Com
     verdicts = load_rules("closure")["verdicts"]
     closure = record.closure
     yours = verdicts.get(closure.judgement or "", NOT_WRITTEN)
-    if closure.judgement == key.closure_call:
-        note = f"The same call. {key.closure_why}"
-    elif closure.judgement is None:
-        note = f"You have not made the call yet. {key.closure_why}"
-    else:
-        note = (
-            f"A different call. The instructor's reason: {key.closure_why} Yours is "
-            "defensible if your reason rests on facts in the record."
-        )
+    note = _call_note(
+        closure.judgement,
+        key.closure_call,
+        "closure call",
+        key.closure_why,
+        "if your reason rests on facts in the record.",
+    )
     reason = closure.judgement_reason.strip()
     return [
         Comparison(

@@ -29,13 +29,17 @@ _LEARNING_STAGES = {
 
 
 def _table(frame) -> str:
-    return frame.to_html(index=False, border=0, escape=True, na_rep="–")
+    table = frame.to_html(index=False, border=0, escape=True, na_rep="–", classes="cw-table")
+    return f"<div class='cw-scroll'>{table}</div>"  # a wide table scrolls on a phone
 
 
 def _html_table(header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<div class='cw-scroll'><table class='cw-table'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def student_slug(name: str) -> str:
@@ -74,7 +78,14 @@ def _behavior_rows(summary: CohortSummary) -> str:
             ]
         )
     return _html_table(
-        ["Behavior (2022 EPAS, paraphrased)", "met", "partly", "not yet", "not attempted", ""],
+        [
+            "Behavior (2022 EPAS, paraphrased)",
+            "met",
+            "partly",
+            "not yet",
+            "not attempted",
+            "re-teach?",
+        ],
         rows,
     )
 

@@ -290,6 +290,7 @@ table { border-collapse: collapse; margin: 0.6em 0; }
 th, td { border: 1px solid #d1d5db; padding: 0.25em 0.6em; text-align: left; }
 th { background: #f3f4f6; }
 figure { margin: 1em 0; } figcaption { color: #4b5563; font-size: 0.9em; }
+.cw-scroll { overflow-x: auto; max-width: 100%; }
 """
 
 

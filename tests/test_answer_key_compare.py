@@ -70,7 +70,7 @@ def test_a_different_priority_is_described_with_the_instructors_reason(eviction)
     key = eviction.instructor_notes.answer_key
     same = compare("intake", _record(eviction, intake={"priority": "urgent"}), eviction)[0]
     other = compare("intake", _record(eviction, intake={"priority": "routine"}), eviction)[0]
-    assert same.yours == same.model == "Urgent" and same.note.startswith("Same priority")
+    assert same.yours == same.model == "Urgent" and same.note.startswith("The same priority")
     assert other.yours == "Routine" and "defensible" in other.note and key.intake_why in other.note
 
 

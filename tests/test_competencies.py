@@ -163,3 +163,26 @@ def test_a_student_page_keeps_first_attempt_and_reflections_apart(eviction):
     page = student_section_html(_export(record, eviction, "bea"), 0)
     assert "revised after the model answer" in page and "I weighed the notice." in page
     assert "not committed yet" in page  # the other stages
+
+
+def test_the_cohort_app_reads_a_folder_and_opens_a_students_page(eviction, tmp_path, home):
+    from casework.ui.cohort import CohortApp
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for export in class_of(eviction, 1, 1, 1):
+        (folder / f"{export.student}.json").write_text(export.model_dump_json(), encoding="utf-8")
+    app = CohortApp(folder=folder)
+    assert "Read 3 exported case file(s)" in app.status.value
+    assert "Competency 7" in app.report.value and "gradebook" in app.files.value
+    assert (folder / "gradebook.csv").exists() and (folder / "students" / "s01.html").exists()
+    app.student.pick.value = 1
+    assert "s01" in app.student.page.value and "Download this page" in app.student.page.value
+
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    app.load()
+    assert "broken.json" in app.status.value and "cw-error" in app.status.value
+
+    empty = CohortApp(folder=tmp_path / "nothing-here")
+    assert "Read the exports" in empty.status.value
+    assert "run this cell again" not in empty.status.value

@@ -19,9 +19,11 @@ from casework.cohort_report import (
     cohort_html,
     gradebook_csv,
     student_section_html,
+    student_slug,
     write_cohort_files,
 )
 from casework.cohort_summary import CohortSummary, cohort_folder, read_cohort, student_name
+from casework.report import standalone_page
 from casework.ui import components as ui
 from casework.ui.errors import ErrorPanel, guarded, open_app
 
@@ -76,7 +78,18 @@ class StudentPage(widgets.VBox):
         if self.summary is None or number is None:
             self.page.value = ""
             return
-        self.page.value = student_section_html(self.summary.exports[number], number)
+        export = self.summary.exports[number]
+        section = student_section_html(export, number)
+        name = student_name(export, number)
+        page = standalone_page(f"{name}: case file evidence", section)
+        link = download_link(
+            f"{student_slug(name)}.html",
+            page,
+            "text/html",
+            "student-download",
+            "Download this page",
+        )
+        self.page.value = f"<p>{link}</p>{section}"
 
 
 class CohortApp(widgets.VBox):

@@ -44,6 +44,17 @@ mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
 .cw-columns { display: flex; flex-wrap: wrap; gap: 0 2em; }
 .cw-col { flex: 1 1 18em; min-width: 0; }
 .cw-pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.cw-scroll { overflow-x: auto; max-width: 100%; }
+/* A question as the label of its answer box: on its own line above it, wrapped, never cut. */
+.cw-stacked { flex-wrap: wrap !important; height: auto !important; }
+.cw-stacked > .widget-label {
+  width: 100% !important; max-width: 100% !important; white-space: normal !important;
+  height: auto !important; line-height: 1.4; text-align: left !important; font-weight: 600;
+  margin: 0.6em 0 0.3em 0;
+}
+.cw-stacked > textarea { flex: 1 1 100% !important; }
+.cw-table td { vertical-align: top; line-height: 1.35; }
+.widget-html .cw-panel a, .widget-html .cw-card a { color: #1d4ed8; text-decoration: underline; }
 .cw-highlighted { white-space: pre-wrap; margin: 0.3em 0; padding: 0.3em 0.6em; border-left: 3px solid #d1d5db; }
 .cw-table { border-collapse: collapse; margin: 0.4em 0; }
 .cw-table th, .cw-table td { padding: 0.2em 0.7em; text-align: left; border-bottom: 1px solid #e5e7eb; }

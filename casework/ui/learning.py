@@ -58,18 +58,20 @@ class ReflectionCard(widgets.VBox):
         self.fields, self.feedback, children = {}, {}, []
         for question in reflection_questions(self.stage, scenario):
             field = widgets.Textarea(
+                description=question.text,  # a visible label, drawn above the field
                 placeholder="A few sentences in your own words",
                 continuous_update=True,
                 rows=3,
                 layout=widgets.Layout(width="95%"),
             )
+            field.add_class("cw-stacked")
             field.add_class(f"e2e-reflection-{question.id}")
             feedback = ui.feedback_panel(f"reflection-feedback-{question.id}")
             field.observe(
                 guarded(lambda change, qid=question.id: self._edit(qid, change["new"])), "value"
             )
             self.fields[question.id], self.feedback[question.id] = field, feedback
-            children += [widgets.HTML(f"<p><b>{escape(question.text)}</b></p>"), field, feedback]
+            children += [field, feedback]
         self.children = children
 
     def show(self, record: CaseRecord) -> None:

@@ -31,10 +31,17 @@ def test_a_class_of_25_gives_a_csv_and_a_page_with_its_charts(page, catalogue, t
     expect(page.get_by_role("heading", name="Cohort summary")).to_be_visible()
     expect(page.locator("main")).to_contain_text("25 exported case file(s)")
     images = page.locator("figure img")
-    expect(images).to_have_count(3)
-    for index in range(3):
+    expect(images).to_have_count(4)  # competencies, stages, checks, GAS
+    for index in range(4):
         image = images.nth(index)
         assert image.evaluate("img => img.complete && img.naturalWidth > 300")
         assert image.get_attribute("alt").endswith("%.")
-    assert "Closure: supervisor review: 100%" in images.nth(1).get_attribute("alt")
+    assert images.nth(0).get_attribute("alt").startswith("Students who met each EPAS behavior")
+    assert "Closure: supervisor review: 100%" in images.nth(2).get_attribute("alt")
+    # each name opens the student's own page, and it links back
+    page.get_by_role("link", name="s01").click()
+    expect(page.get_by_role("heading", name="s01", exact=True)).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Competency evidence")
+    page.get_by_role("link", name="Back to the cohort").click()
+    expect(page.get_by_role("heading", name="Cohort summary")).to_be_visible()
     assert page.problems == []
