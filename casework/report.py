@@ -215,7 +215,8 @@ def _learning(record: CaseRecord, scenario: Scenario) -> Part:
         else:
             when = committed.at.strftime("%Y-%m-%d %H:%M UTC")
             again = ", revised since" if revised_since_commit(record, stage) else ""
-            state = f"committed {when}, first attempt kept in revision {committed.revision}{again}"
+            where = f" in revision {committed.revision}" if committed.revision else ""
+            state = f"committed {when}, first attempt kept{where}{again}"
         part.items.append(f"{title}: {state}")
         answers = learning.reflections.get(stage, {})
         for question in reflection_questions(stage, scenario):

@@ -1,13 +1,21 @@
-"""Voilà as the workbook serves it: the start page at the server's root.
+"""Voilà as the workbook serves it: the start page at the server's root, kernels freed
+when a page closes, and a cap on live kernels.
 
-Voilà's own root lists the notebook files, which means nothing to a student. This
-subclass adds one route in front of Voilà's: `/` redirects to the landing app, with
-the query string kept (so `/?student=ana` opens Ana's start page). Everything else,
-configuration included (`voila.json`), is Voilà's.
+- Voilà's own root lists the notebook files, which means nothing to a student: `/`
+  redirects to the landing app, with the query string kept (`/?student=ana`).
+- A rendered page shuts its kernel down as it unloads by posting the `_xsrf` cookie back
+  (Voilà's `beforeunload` handler), but Voilà never sets that cookie, so the shutdown got
+  `403 '_xsrf' argument missing` and kernels lived on (voila-dashboards/voila#1458). The
+  render handler here sets it.
+- A class on one machine has a memory ceiling: past `CASEWORK_MAX_KERNELS` live kernels a
+  new page gets a plain "the server is full" page instead of a kernel. Kernel counts are
+  logged with each page.
+Everything else, configuration included (`voila.json`), is Voilà's.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import socket
 import subprocess
@@ -23,6 +31,53 @@ from jupyter_server.utils import url_path_join
 from voila.app import Voila
 
 START_PAGE = "voila/render/00_start.ipynb"
+MAX_KERNELS_ENV = "CASEWORK_MAX_KERNELS"
+# About 150 MB a kernel after use: 40 fit a 8 GB machine beside the server and the OS.
+DEFAULT_MAX_KERNELS = 40
+
+SERVER_FULL_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>The server is full</title>
+<meta http-equiv="refresh" content="60"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36em; margin: 3em auto;">
+<h1>The server is full right now</h1>
+<p>Too many workbook pages are open at once. Your work is saved; nothing is lost.
+Try again in a minute: this page reloads by itself.</p>
+<p>Closing workbook tabs you are not using frees room for everyone.</p>
+</body></html>
+"""
+
+
+def max_kernels() -> int:
+    """The cap on live kernels, from `CASEWORK_MAX_KERNELS` (a positive whole number)."""
+    raw = os.environ.get(MAX_KERNELS_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_KERNELS
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{MAX_KERNELS_ENV} must be a positive whole number, not {raw!r}")
+    return int(raw)
+
+
+def with_kernel_care(handler: type) -> type:
+    """The render handler, setting the `_xsrf` cookie its page needs to shut its kernel
+    down on unload, and refusing a new page once `max_kernels()` kernels are alive."""
+
+    class CaredFor(handler):  # type: ignore[misc, valid-type]
+        async def prepare(self, *args: object, **kwargs: object) -> None:
+            result = super().prepare(*args, **kwargs)
+            if inspect.isawaitable(result):
+                await result
+            self.xsrf_token  # noqa: B018  (reading it sets the cookie)
+            alive = len(self.kernel_manager.list_kernel_ids())
+            self.log.info("casework: %d kernel(s) alive as a page opens", alive)
+            if alive >= self.settings["casework_max_kernels"]:
+                self.log.warning("casework: kernel cap (%d) reached; page refused", alive)
+                self.set_status(503)
+                self.set_header("Retry-After", "60")
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(SERVER_FULL_PAGE)
+
+    CaredFor.__name__ = CaredFor.__qualname__ = f"KernelCared{handler.__name__}"
+    return CaredFor
 
 
 class StartPageRedirect(tornado.web.RequestHandler):
@@ -35,13 +90,25 @@ class StartPageRedirect(tornado.web.RequestHandler):
 
 
 class CaseworkVoila(Voila):
+    def init_settings(self, *args: object, **kwargs: object) -> dict:
+        settings = super().init_settings(*args, **kwargs)
+        settings["casework_max_kernels"] = max_kernels()
+        return settings
+
     def init_handlers(self) -> list:
+        from voila.tornado.handler import TornadoVoilaHandler
+
         root = (
             url_path_join(self.server_url, "/?"),
             StartPageRedirect,
             {"target": url_path_join(self.server_url, START_PAGE)},
         )
-        return [root, *super().init_handlers()]
+        handlers = []
+        for route in super().init_handlers():
+            if isinstance(route[1], type) and issubclass(route[1], TornadoVoilaHandler):
+                route = (route[0], with_kernel_care(route[1]), *route[2:])
+            handlers.append(route)
+        return [root, *handlers]
 
 
 main = CaseworkVoila.launch_instance

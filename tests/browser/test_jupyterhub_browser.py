@@ -5,6 +5,7 @@ workbook's start page, works on the same scenario, and sees only their own case.
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,11 +38,13 @@ def hub(chromium_path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message + " (CI=true: the JupyterHub test must run)")
         pytest.skip(message)
-    state = tmp_path_factory.mktemp("hub")
+    # the config refuses state and homes in /tmp: a lasting place, removed afterwards
+    state = Path(tempfile.mkdtemp(prefix="casework-hub-test-", dir="/var/tmp"))
     homes = state / "homes"
     port = free_port()
     env = {
         **os.environ,
+        "CASEWORK_HUB_LOCAL_TRIAL": "yes",
         "CASEWORK_HUB_STATE": str(state),
         "CASEWORK_HUB_HOMES": str(homes),
         "CASEWORK_HUB_PORT": str(port),
@@ -65,10 +68,12 @@ def hub(chromium_path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
         pytest.fail(str(error))
     finally:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(log_path, SCREENSHOTS / "jupyterhub.log")
+        if log_path.exists():
+            shutil.copy(log_path, SCREENSHOTS / "jupyterhub.log")
+        shutil.rmtree(state, ignore_errors=True)
 
 
-def sign_in_and_write(browser, url: str, student: str) -> None:
+def sign_in_and_write(browser, url: str, student: str, probe=None) -> None:
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(120_000)
@@ -89,6 +94,8 @@ def sign_in_and_write(browser, url: str, student: str) -> None:
         expect(issue).to_have_value("")  # nobody else's words, though the scenario is shared
         issue.fill(f"Marker {student}: she said the notice gives the family ten days.")
         expect(page.locator(".e2e-save-status")).to_contain_text("Saved at")
+        if probe is not None:
+            probe(page)
     finally:
         context.close()
 
@@ -98,9 +105,26 @@ def saved_issue(homes: Path, student: str) -> str:
     return store.latest(case_id_for("eviction-family")).record.intake.presenting_issue
 
 
+def workbook_only(url: str):
+    """What a signed-in student can reach on their own server: the workbook, no more."""
+
+    def probe(page) -> None:
+        base = f"{url}/user/alice"
+        for path in ("/api/kernels", "/api/contents", "/api/sessions"):
+            response = page.request.get(base + path)
+            assert response.status == 403, (path, response.status)
+        for path in ("/api/terminals", "/lab", "/tree", "/terminals/1", "/edit/00_start.ipynb"):
+            response = page.request.get(base + path, max_redirects=0)
+            assert response.status in (403, 404), (path, response.status)
+        other = page.request.get(f"{url}/user/bob/voila/render/00_start.ipynb", max_redirects=0)
+        assert other.status in (302, 403, 404) and "Marker" not in other.text()
+
+    return probe
+
+
 def test_two_students_each_get_their_own_server_and_case(hub, browser):
     url, homes = hub
-    sign_in_and_write(browser, url, "alice")
+    sign_in_and_write(browser, url, "alice", probe=workbook_only(url))
     sign_in_and_write(browser, url, "bob")
     assert saved_issue(homes, "alice").startswith("Marker alice:")
     assert saved_issue(homes, "bob").startswith("Marker bob:")
