@@ -112,9 +112,12 @@ def check(kind: str, files: list[str], lines: bool, as_json: bool) -> int:
     return 0
 
 
-def serve(port: int, host: str) -> int:
-    """Run Voilà on the notebooks folder, from the repository root so voila.json applies."""
+def serve(port: int, host: str, instructor: bool = False) -> int:
+    """Run Voilà on the notebooks folder, from the repository root so voila.json applies.
+    `instructor`: also serve the instructor's pages (the cohort summary)."""
     os.chdir(REPO)
+    if instructor:
+        os.environ["CASEWORK_INSTRUCTOR"] = "yes"
     args = [
         sys.executable,
         "-m",
@@ -174,15 +177,17 @@ def export(case_id: str, format: str, output: Path | None, student: str | None =
 
 def cohort(folder: Path, output_dir: Path | None) -> int:
     """Summarise a folder of JSON exports as a CSV and an HTML page."""
-    from casework.cohort import CohortError, load_exports
+    from casework.cohort import CohortError, read_exports
     from casework.cohort_report import write_cohort_files
     from casework.cohort_summary import cohort_summary
 
     try:
-        exports = load_exports(folder)
+        exports, skipped = read_exports(folder)
     except CohortError as error:
         print(f"casework cohort: {error}", file=sys.stderr)
         return 2
+    for reason in skipped:
+        print(f"casework cohort: left out {reason}", file=sys.stderr)
     if not exports:
         print(
             f"casework cohort: no *.json exports in {folder}; make them with "
@@ -233,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd = commands.add_parser("serve", help="serve every app with Voilà")
     serve_cmd.add_argument("--port", type=int, default=8866)
     serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument(
+        "--instructor",
+        action="store_true",
+        help="also serve the cohort summary (07): on an instructor's own machine, not a class's",
+    )
     validate_cmd = commands.add_parser("validate", help="check scenario files")
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("schema", help="print the scenario JSON Schema")
@@ -294,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json_schema())
         return 0
-    return serve(args.port, args.host)
+    return serve(args.port, args.host, args.instructor)
 
 
 if __name__ == "__main__":

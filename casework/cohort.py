@@ -209,23 +209,85 @@ class CohortError(ValueError):
     """An export that cannot be read, naming the file and the field."""
 
 
-def load_exports(folder: Path) -> list[CaseExport]:
-    """Every `*.json` export in `folder` (sorted by name)."""
+# An export is a few kilobytes, nested a few levels: past these it is not an export.
+MAX_EXPORT_BYTES = 5_000_000
+MAX_NESTING = 40
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a case file can hold")
+
+
+def _depth(value: object) -> int:
+    """How deeply `value` nests (iteratively, so a hostile file cannot exhaust the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def read_export(path: Path, catalogue=None) -> CaseExport:
+    """One export, checked and recomputed: its record is validated and every summary
+    field (stages, checks, GAS, closure) is made again from it and the scenario, so an
+    edited summary cannot change the cohort's figures. Raises CohortError naming the file."""
+    try:
+        if path.stat().st_size > MAX_EXPORT_BYTES:
+            raise CohortError(f"{path.name}: larger than an export can be")
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse_constant)
+    except CohortError:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise CohortError(f"{path.name}: not a readable JSON file ({reason})") from None
+    if _depth(data) > MAX_NESTING:
+        raise CohortError(f"{path.name}: not a readable JSON file (nested too deeply)")
+    try:
+        export = CaseExport.model_validate(data)
+        record = CaseRecord.model_validate(export.record)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "(the whole file)"
+        raise CohortError(
+            f"{path.name}: field '{field}': {first['msg']}"
+            " (make exports with `casework export CASE --format json`)"
+        ) from None
+    if catalogue is None:
+        from casework.scenarios import load_catalogue
+
+        catalogue = load_catalogue()
+    scenario = catalogue.scenarios.get(record.scenario_id)
+    if scenario is None:
+        raise CohortError(f"{path.name}: scenario '{record.scenario_id[:60]}' is not in this workbook")
+    recomputed = case_export(record, scenario, export.student)
+    recomputed["exported_at"] = export.exported_at.isoformat()
+    return CaseExport.model_validate(recomputed)
+
+
+def read_exports(folder: Path) -> tuple[list[CaseExport], list[str]]:
+    """Every `*.json` export in `folder` (sorted by name), and a sentence for each file
+    left out, so one bad file does not stop a class's report."""
     if not folder.is_dir():
         raise CohortError(f"{folder}: not a folder of exported case files")
-    exports = []
+    from casework.scenarios import load_catalogue
+
+    catalogue = load_catalogue()
+    exports, skipped = [], []
     for path in sorted(folder.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise CohortError(f"{path.name}: not a readable JSON file ({error})") from error
-        try:
-            exports.append(CaseExport.model_validate(data))
-        except ValidationError as error:
-            first = error.errors()[0]
-            field = ".".join(str(part) for part in first["loc"]) or "(the whole file)"
-            raise CohortError(
-                f"{path.name}: field '{field}': {first['msg']}"
-                " (make exports with `casework export CASE --format json`)"
-            ) from error
+            exports.append(read_export(path, catalogue))
+        except CohortError as error:
+            skipped.append(str(error))
+    return exports, skipped
+
+
+def load_exports(folder: Path) -> list[CaseExport]:
+    """Every export in `folder`, or CohortError for the first that cannot be used."""
+    exports, skipped = read_exports(folder)
+    if skipped:
+        raise CohortError(skipped[0])
     return exports

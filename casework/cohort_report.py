@@ -257,6 +257,17 @@ def _scenario(scenario_id: str):
     return load_catalogue().scenarios.get(scenario_id)
 
 
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(…)" typed as a student's name
+# or into a field) is written as text: OWASP, CSV injection.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def gradebook_csv(summary: CohortSummary) -> str:
     """One row per student, one column per competency (met, partly, not yet, not
     attempted): the shape a gradebook import maps to items graded on a scale."""
@@ -265,7 +276,7 @@ def gradebook_csv(summary: CohortSummary) -> str:
     labels = [c.label for c in competency_map()]
     writer.writerow(["username", "scenario", *labels])
     for row in summary.roster.itertuples(index=False):
-        writer.writerow(list(row))
+        writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()
 
 
@@ -288,7 +299,7 @@ def write_cohort_files(
         folder / "gradebook.csv",
         folder / "students",
     )
-    summary.long_table().to_csv(files.csv, index=False)
+    summary.long_table().map(safe_cell).to_csv(files.csv, index=False)
     files.html.write_text(cohort_html(summary), encoding="utf-8")
     files.gradebook.write_text(gradebook_csv(summary), encoding="utf-8")
     files.students.mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casework.checks.closure import exit_destinations
-from casework.cohort import CaseExport, load_exports
+from casework.cohort import CaseExport, read_exports
 from casework.competencies import (
     STATUSES,
     cohort_counts,
@@ -285,11 +285,17 @@ def read_cohort(folder: Path | None = None) -> tuple[CohortSummary, str]:
     """Summarise the exports in `folder` (default: `cohort_folder()`), with a sentence
     saying what was read (or what to do when there is nothing)."""
     folder = folder or cohort_folder()
-    exports = load_exports(folder) if folder.is_dir() else []
+    exports, skipped = read_exports(folder) if folder.is_dir() else ([], [])
+    left_out = (
+        f" Left out {len(skipped)} file(s) that are not workbook exports: " + "; ".join(skipped[:5])
+        if skipped
+        else ""
+    )
     if exports:
-        return cohort_summary(exports), f"Read {len(exports)} exported case file(s) from {folder}."
+        message = f"Read {len(exports)} exported case file(s) from {folder}.{left_out}"
+        return cohort_summary(exports), message
     return cohort_summary([]), (
         f"No exported case files in {folder} yet. Put each student's export there, made "
         "with `casework export CASE --format json --student NAME -o NAME.json`, or set "
-        f"{COHORT_ENV} to the folder that holds them, then press “Read the exports”."
+        f"{COHORT_ENV} to the folder that holds them, then press “Read the exports”.{left_out}"
     )

@@ -19,6 +19,7 @@ from casework.checks.plan import (
     party_name,
     resources_by_id,
 )
+from casework.markdown import md_escape
 from casework.model import CarePlan, CaseRecord, Scenario
 from casework.rules import load_rules
 
@@ -129,13 +130,13 @@ def _sharing(plan: CarePlan, scenario: Scenario) -> list[str]:
 
 
 def contract_markdown(record: CaseRecord, scenario: Scenario) -> str:
-    lines = [f"# Care plan and agreement: {scenario.client.name}", ""]
+    lines = [f"# Care plan and agreement: {md_escape(scenario.client.name)}", ""]
     for section in contract_sections(record, scenario):
-        lines += [f"## {section.heading}", ""]
+        lines += [f"## {md_escape(section.heading)}", ""]
         for paragraph in section.paragraphs:
-            lines += [paragraph, ""]
+            lines += [md_escape(paragraph), ""]
         if section.items:
-            lines += [f"- {item}" for item in section.items] + [""]
+            lines += [f"- {md_escape(item)}" for item in section.items] + [""]
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from casework.checks.interview import StoryReport, check_answer, check_story, prompts
+from casework.markdown import md_escape
 
 DRAFT_NAME = "interview-prep"
 
@@ -29,7 +30,7 @@ def answers_markdown(draft: InterviewDraft) -> str:
         lines += [
             "## My sanitized case example",
             "",
-            draft.story.strip(),
+            md_escape(draft.story.strip()),
             "",
             f"*Check: {_status(check_story(draft.story))}.*",
             "",
@@ -39,7 +40,7 @@ def answers_markdown(draft: InterviewDraft) -> str:
         lines += [f"## {question.question}", ""]
         if answer:
             status = _status(check_answer(question.id, answer))
-            lines += [answer, "", f"*Check: {status}.*", ""]
+            lines += [md_escape(answer), "", f"*Check: {status}.*", ""]
         else:
             lines += ["*Not answered yet.*", ""]
     return "\n".join(lines)

@@ -2,7 +2,8 @@
 (charts embedded as images) for reading and grading.
 
 One list of blocks is built from the record and rendered twice, so the two exports never
-disagree. Every piece of text is escaped in HTML and kept as written in Markdown.
+disagree. Every piece of text is escaped: in HTML, and in Markdown too (a viewer renders
+Markdown's inline HTML).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from casework.checks.plan import contract_status
 from casework.checks.safety_response import SafetySign, record_lines
 from casework.contract import contract_sections
 from casework.ecomap import FLOW_LABELS, TIE_LABELS
+from casework.markdown import md_escape
 from casework.model import CaseRecord, Scenario
 
 FORMATS = ("md", "html")
@@ -247,18 +249,18 @@ def _title(record: CaseRecord, scenario: Scenario) -> tuple[str, str]:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_escape(text).replace("|", "\\|").replace("\n", " ")
 
 
 def case_markdown(record: CaseRecord, scenario: Scenario) -> str:
     title, subtitle = _title(record, scenario)
-    lines = [f"# {title}", "", subtitle, ""]
+    lines = [f"# {md_escape(title)}", "", md_escape(subtitle), ""]
     for part in case_parts(record, scenario):
-        lines += [f"{'#' * part.level} {part.heading}", ""]
+        lines += [f"{'#' * part.level} {md_escape(part.heading)}", ""]
         for paragraph in part.paragraphs:
-            lines += [paragraph, ""]
+            lines += [md_escape(paragraph), ""]
         if part.items:
-            lines += [f"- {item}" for item in part.items] + [""]
+            lines += [f"- {md_escape(item)}" for item in part.items] + [""]
         for header, rows in part.tables:
             lines.append("| " + " | ".join(map(_md_cell, header)) + " |")
             lines.append("|" + "---|" * len(header))

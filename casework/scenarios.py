@@ -95,6 +95,19 @@ def load_scenario(path: Path) -> Scenario:
         raise ScenarioError(
             path, [Problem("", f"cannot read the file ({error.strerror})")]
         ) from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ScenarioError(
+            path,
+            [
+                Problem(
+                    "",
+                    f"not UTF-8 text (byte {error.object[error.start]:#04x}): save the file "
+                    "as UTF-8 in your editor",
+                    line,
+                )
+            ],
+        ) from None
     return parse_scenario(text, path)
 
 

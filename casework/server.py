@@ -32,8 +32,22 @@ from voila.app import Voila
 
 START_PAGE = "voila/render/00_start.ipynb"
 MAX_KERNELS_ENV = "CASEWORK_MAX_KERNELS"
+# Pages for instructors only: a class's server does not render them to students.
+INSTRUCTOR_ENV = "CASEWORK_INSTRUCTOR"
+INSTRUCTOR_PAGES = ("07_cohort_summary.ipynb",)
 # About 150 MB a kernel after use: 40 fit a 8 GB machine beside the server and the OS.
 DEFAULT_MAX_KERNELS = 40
+
+INSTRUCTOR_ONLY_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>For instructors</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36em; margin: 3em auto;">
+<h1>This page is for instructors</h1>
+<p>The cohort summary reads every student's exported case file, so a class's server
+does not show it. Instructors run it on their own machine:
+<code>CASEWORK_INSTRUCTOR=yes make app</code>, or <code>casework serve --instructor</code>.</p>
+<p><a href="00_start.ipynb">Back to the workbook</a></p>
+</body></html>
+"""
 
 SERVER_FULL_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>The server is full</title>
@@ -67,6 +81,12 @@ def with_kernel_care(handler: type) -> type:
             if inspect.isawaitable(result):
                 await result
             self.xsrf_token  # noqa: B018  (reading it sets the cookie)
+            page = self.request.path.rsplit("/", 1)[-1]
+            if page in INSTRUCTOR_PAGES and not self.settings["casework_instructor"]:
+                self.set_status(404)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(INSTRUCTOR_ONLY_PAGE)
+                return
             alive = len(self.kernel_manager.list_kernel_ids())
             self.log.info("casework: %d kernel(s) alive as a page opens", alive)
             if alive >= self.settings["casework_max_kernels"]:
@@ -93,6 +113,7 @@ class CaseworkVoila(Voila):
     def init_settings(self, *args: object, **kwargs: object) -> dict:
         settings = super().init_settings(*args, **kwargs)
         settings["casework_max_kernels"] = max_kernels()
+        settings["casework_instructor"] = os.environ.get(INSTRUCTOR_ENV, "").lower() == "yes"
         return settings
 
     def init_handlers(self) -> list:

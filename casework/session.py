@@ -30,6 +30,14 @@ class SaveStatus:
 
 def save_failed(error: Exception) -> SaveStatus:
     """What a student reads when a save fails: the work is kept and saving goes on."""
+    from casework.store import ReadOnlyCaseFile
+
+    if isinstance(error, ReadOnlyCaseFile):
+        return SaveStatus(
+            "failed",
+            "Not saved: this case file is read-only. Your text is still on this page; copy "
+            "what you need and tell your instructor.",
+        )
     return SaveStatus(
         "failed",
         f"Not saved yet ({error.__class__.__name__}). Your text is still here; "

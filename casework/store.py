@@ -6,11 +6,17 @@ killed mid-save leaves the last committed revision intact. A save made from an o
 revision (a second browser tab) is merged with what was saved since, field by field,
 so neither tab's work disappears; where both changed the same field, the saver's
 version is current and the other stays in the history.
+
+A file that cannot be read as a case file is set aside under a dated name (never
+deleted) and a new one started; a read-only file opens read-only; a revision that no
+longer reads (one damaged row) is passed over for the last good one. `problem` says
+which, in words for the student.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -24,6 +30,7 @@ from casework.merge import merge3
 from casework.model import CaseRecord
 
 DATA_HOME_ENV = "CASEWORK_HOME"
+log = logging.getLogger(__name__)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS revisions (
     case_id TEXT NOT NULL,
@@ -76,22 +83,69 @@ class SaveResult:
     conflicts: tuple[str, ...] = ()  # fields both sides changed; the saver's value won
 
 
+class ReadOnlyCaseFile(PermissionError):
+    """A save to a case file the workbook may read but not write."""
+
+    def __str__(self) -> str:
+        return "this case file is read-only"
+
+
 class CaseStore:
     """Case records in one SQLite file under the data home."""
 
     def __init__(self, path: Path | None = None):
         self.path = path or data_home() / "casework.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = False
+        self.problem: str | None = None  # what a student should be told about this file
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            self.read_only = True
+            self.problem = (
+                "Your case file is read-only, so you can read your work but changes will not "
+                "be saved. Ask your instructor to make it writable again."
+            )
+        try:
+            self._open()
+        except sqlite3.DatabaseError as error:
+            if self.read_only:
+                raise
+            self._set_aside(error)
+            self._open()
+
+    def _open(self) -> None:
         with self._connect() as db:
-            db.executescript(_SCHEMA)
+            if not self.read_only:
+                db.executescript(_SCHEMA)
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("the file fails SQLite's integrity check")
+
+    def _set_aside(self, error: sqlite3.DatabaseError) -> None:
+        """Keep a damaged file under a dated name, never deleted, and start a new one."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        self.path.rename(kept)
+        for suffix in ("-wal", "-shm"):
+            journal = self.path.with_name(self.path.name + suffix)
+            if journal.exists():
+                journal.rename(kept.with_name(kept.name + suffix))
+        log.error("case file %s could not be read (%s); kept as %s", self.path, error, kept)
+        self.problem = (
+            "Your case file could not be read (it may have been damaged), so it was kept "
+            f"aside as {kept.name} and a new one started. Nothing was deleted: tell your "
+            "instructor, who can recover what it holds."
+        )
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         # A connection per operation: safe across the autosave thread and across processes.
-        db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
+        if self.read_only:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+        else:
+            db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
+            if not self.read_only:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=FULL")
             yield db
         finally:
             db.close()
@@ -111,13 +165,18 @@ class CaseStore:
     _COLUMNS = "case_id, revision, base_revision, saved_at, note, body"
 
     def latest(self, case_id: str) -> Revision | None:
+        """The newest revision that reads; a damaged row is passed over, not lost."""
         with self._connect() as db:
-            row = db.execute(
-                f"SELECT {self._COLUMNS} FROM revisions WHERE case_id = ? "
-                "ORDER BY revision DESC LIMIT 1",
+            rows = db.execute(
+                f"SELECT {self._COLUMNS} FROM revisions WHERE case_id = ? ORDER BY revision DESC",
                 (case_id,),
-            ).fetchone()
-        return self._revision(row) if row else None
+            )
+            for row in rows:
+                try:
+                    return self._revision(row)
+                except (ValueError, TypeError) as error:
+                    log.error("case %s revision %s does not read (%s)", case_id, row[1], error)
+        return None
 
     def revision(self, case_id: str, number: int) -> Revision:
         with self._connect() as db:
@@ -143,6 +202,23 @@ class CaseStore:
         return [row[0] for row in rows]
 
     @staticmethod
+    def _head(db: sqlite3.Connection, case_id: str) -> tuple[int, tuple[int, dict] | None]:
+        """The last revision number, and the newest revision that reads (number, body):
+        a save merges with good work, never with a damaged row."""
+        rows = db.execute(
+            "SELECT revision, body FROM revisions WHERE case_id = ? ORDER BY revision DESC",
+            (case_id,),
+        ).fetchall()
+        for number, body in rows:
+            try:
+                data = json.loads(body)
+                CaseRecord.model_validate(data)
+            except (ValueError, TypeError):
+                continue
+            return rows[0][0], (number, data)
+        return (rows[0][0] if rows else 0), None
+
+    @staticmethod
     def _base(db: sqlite3.Connection, record: CaseRecord, base_revision: int | None) -> dict:
         """The version `record` was edited from; a blank record if it was never saved."""
         if base_revision is not None:
@@ -159,22 +235,18 @@ class CaseStore:
 
     def save(self, record: CaseRecord, base_revision: int | None) -> SaveResult:
         """Append `record` as a new revision; merge it first if it was edited from an old one."""
+        if self.read_only:
+            raise ReadOnlyCaseFile(self.path)
         ours = json.loads(record.model_dump_json())
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")  # take the write lock before reading the head
             try:
-                head = db.execute(
-                    "SELECT revision, body FROM revisions WHERE case_id = ? "
-                    "ORDER BY revision DESC LIMIT 1",
-                    (record.case_id,),
-                ).fetchone()
+                last, head = self._head(db, record.case_id)
                 merged_with, conflicts, body = None, [], ours
                 if head is not None and head[0] != base_revision:
-                    body, conflicts = merge3(
-                        self._base(db, record, base_revision), ours, json.loads(head[1])
-                    )
+                    body, conflicts = merge3(self._base(db, record, base_revision), ours, head[1])
                     merged_with = head[0]
-                number = (head[0] if head else 0) + 1
+                number = last + 1
                 note = ""
                 if merged_with is not None:
                     note = f"merged with revision {merged_with}"
@@ -206,6 +278,8 @@ class CaseStore:
         return row[0] if row else None
 
     def set_setting(self, key: str, value: str) -> None:
+        if self.read_only:
+            return  # a convenience (which case was open last): nothing to lose
         with self._connect() as db:
             db.execute(
                 "INSERT INTO settings VALUES (?, ?) "
@@ -216,6 +290,8 @@ class CaseStore:
     def save_draft(self, name: str, body: dict) -> datetime:
         """Keep the latest version of work that is not a case (interview answers); each
         save replaces the last, so it holds everything typed so far."""
+        if self.read_only:
+            raise ReadOnlyCaseFile(self.path)
         saved_at = datetime.now(UTC)
         with self._connect() as db:
             db.execute(

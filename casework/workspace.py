@@ -26,14 +26,21 @@ class WorkspaceError(UserFacingError, ValueError):
 
 def student_from_query(query: str) -> str | None:
     """The student named in a query string (`student=ana-3`), or None for the default file."""
-    values = parse_qs(query.lstrip("?")).get(STUDENT_PARAM, [])
-    if not values or not values[-1].strip():
+    values = parse_qs(query.lstrip("?"), keep_blank_values=True).get(STUDENT_PARAM, [])
+    if not values:
         return None
+    # "?student=" with nothing (or only spaces) after it is a name left out, not a wish for
+    # the shared file: opening that file would show one student another's work.
     return checked_student(values[-1].strip())
 
 
 def checked_student(name: str) -> str:
     """`name` if it can name a student's case file, else a WorkspaceError saying why."""
+    if not name:
+        raise WorkspaceError(
+            "The address says ?student= but gives no name. Add yours, for example "
+            "?student=ana-3, so you open your own case file."
+        )
     if not _STUDENT_NAME.fullmatch(name):
         raise WorkspaceError(
             f"“{name[:60]}” cannot be used as a student name. Use up to 40 "

@@ -181,3 +181,23 @@ def test_student_text_in_the_comparison_is_escaped(store, eviction):
     shown = app.stage_end.model_answer.answer.value
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert isinstance(app.stage_end, widgets.VBox)
+
+
+def test_markdown_exports_show_raw_html_as_text(eviction):
+    """Issue 17: a Markdown viewer renders inline HTML, so typed markup stays text."""
+    from casework.contract import contract_markdown
+    from casework.interview import InterviewDraft, answers_markdown
+
+    typed = '<img src=x onerror="alert(1)"> & <b>bold</b>'
+    record = _record(
+        eviction,
+        intake={"presenting_issue": typed},
+        learning={"reflections": {"intake": {"felt": typed}}},
+    )
+    for document in (
+        export_case(record, eviction, "md"),
+        answers_markdown(InterviewDraft(story=typed)),
+    ):
+        assert "<img" not in document and "<b>" not in document
+        assert "&lt;img src=x" in document and "&amp;" in document
+    assert "<" not in contract_markdown(record, eviction).replace("<!--", "")

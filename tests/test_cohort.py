@@ -171,3 +171,31 @@ def test_written_files_land_where_asked(tmp_path: Path, eviction):
     csv_path, html_path = files.csv, files.html
     assert csv_path.read_text().startswith("section,stage,item,count,of\n")
     assert html_path.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_crafted_exports_are_left_out_by_name_and_summaries_are_recomputed(eviction, tmp_path, capsys):
+    """Issue 17: NaN, Infinity and deep nesting are refused naming the file, a bad file
+    does not stop the report, a tampered summary changes nothing, formulas stay text."""
+    good = case_export(CaseRecord(case_id=eviction.id, scenario_id=eviction.id), eviction, "=HYPERLINK(\"x\")")
+    tampered = json.loads(json.dumps(good))
+    tampered["student"] = "tamper"
+    for stage in tampered["stages"]:
+        stage["state"] = "done"
+    for check in tampered["checks"]:
+        check["attempted"], check["passed"], check["findings"] = True, True, []
+    (tmp_path / "a-good.json").write_text(json.dumps(good))
+    (tmp_path / "b-tampered.json").write_text(json.dumps(tampered))
+    (tmp_path / "c-nan.json").write_text(json.dumps(good).replace('"reviews": 0', '"reviews": NaN'))
+    (tmp_path / "d-inf.json").write_text('{"format": "casework-case-export/1", "x": Infinity}')
+    (tmp_path / "e-deep.json").write_text("[" * 5000 + "]" * 5000)
+
+    assert main(["cohort", str(tmp_path), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    for name in ("c-nan.json", "d-inf.json", "e-deep.json"):
+        assert f"left out {name}" in err, name
+    assert "Summarising 2 case file(s)" in err
+    summary_rows = list(csv.DictReader((tmp_path / "out" / "cohort-summary.csv").open()))
+    done = [r for r in summary_rows if r["section"] == "stage" and r["item"] == "done"]
+    assert all(r["count"] == "0" for r in done)  # the tampered "done" was recomputed away
+    gradebook = (tmp_path / "out" / "gradebook.csv").read_text()
+    assert "'=HYPERLINK" in gradebook and "\n=HYPERLINK" not in gradebook

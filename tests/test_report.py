@@ -57,7 +57,7 @@ def test_markdown_holds_each_stages_work(eviction):
 
 def test_the_gas_levels_written_in_advance_are_in_the_case_file(eviction):
     """Kiresuk & Sherman 1968: the reviews are scored against levels written beforehand, so
-    the case file shows that yardstick beside the scores (escaped in HTML)."""
+    the case file shows that yardstick beside the scores (raw HTML shown as text in both)."""
     record = ready_to_close(eviction)
     goal = record.plan.goals["g1"].model_copy(
         update={"gas_levels": {"-2": "Rent unpaid; court filing <b>", "0": "Two months on time"}}
@@ -66,7 +66,8 @@ def test_the_gas_levels_written_in_advance_are_in_the_case_file(eviction):
     record = record.model_copy(update={"plan": plan})
     markdown = case_markdown(record, eviction)
     assert (
-        "Goal 1, levels written in advance: −2: Rent unpaid; court filing <b>; 0: Two" in markdown
+        "Goal 1, levels written in advance: −2: Rent unpaid; court filing &lt;b&gt;; 0: Two"
+        in markdown
     )
     html = case_html(record, eviction)
     assert "court filing &lt;b&gt;" in html and "court filing <b>" not in html
@@ -82,14 +83,16 @@ def test_html_is_one_self_contained_page_with_its_charts(eviction):
     assert "Goal attainment T-score at each review (day 30: 40.0, day 60: 60.0)" in html
 
 
-def test_student_text_is_escaped_in_html_and_kept_in_markdown(eviction):
+def test_student_text_is_escaped_in_html_and_in_markdown(eviction):
+    """Issue 17: a Markdown viewer renders inline HTML, so Markdown escapes it too."""
     record = ready_to_close(eviction)
     record = record.model_copy(
         update={"closure": record.closure.model_copy(update={"summary": XSS})}
     )
     assert XSS not in case_html(record, eviction)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in case_html(record, eviction)
-    assert XSS in case_markdown(record, eviction)
+    assert XSS not in case_markdown(record, eviction)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in case_markdown(record, eviction)
 
 
 def with_safety(record, **changes):
@@ -101,7 +104,7 @@ def with_safety(record, **changes):
 def test_the_case_file_shows_each_safety_response_and_the_keys_comparison(eviction):
     """Issue 14, acceptance: the exported case file shows the safety response to the
     overdose night, part by part, and (once committed) the answer key beside it; the
-    student's words are escaped in HTML and kept in Markdown."""
+    student's words are escaped in HTML and in Markdown."""
     record = with_safety(
         ready_to_close(eviction),
         immediate=f"{XSS} Asked where Teo and Lucía are tonight: at her sister's.",
@@ -110,7 +113,7 @@ def test_the_case_file_shows_each_safety_response_and_the_keys_comparison(evicti
     for text in (
         "### Safety response, day 24",
         "Day 24, someone may be in danger: safety response below. (settled)",
-        f"Immediate safety: {XSS} Asked where Teo and Lucía are tonight",
+        "Immediate safety: &lt;script&gt;alert(1)&lt;/script&gt; Asked where Teo and Lucía are tonight",
         "Supervisor consult: Day 24:",
         "Report decision: Report to Child Protective Services (CPS) on day 24.",
         "Telling the client: Told Marisol",

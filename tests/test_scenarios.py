@@ -129,3 +129,21 @@ def test_schema_is_json_schema_of_the_scenario(capsys):
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Scenario"
     assert {"eligibility", "urgency_signals", "timeline"} <= set(schema["required"])
+
+
+def test_a_file_that_is_not_utf8_is_listed_as_bad_and_validate_names_it(tmp_path, capsys):
+    """Issue 17: a Latin-1 file once stopped every app; now it is one bad scenario."""
+    from casework.cli import main
+    from casework.scenarios import load_catalogue
+
+    shipped = Path(__file__).resolve().parents[1] / "scenarios" / "eviction_family.yaml"
+    (tmp_path / "good.yaml").write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("id: cafe\ntitle: \"Caf\xe9 worker\"\n".encode("latin-1"))
+    catalogue = load_catalogue(tmp_path)
+    assert list(catalogue.scenarios) == ["eviction-family"]
+    assert len(catalogue.errors) == 1 and "latin1.yaml" in str(catalogue.errors[0])
+    assert "not UTF-8" in str(catalogue.errors[0]) and "line 2" in str(catalogue.errors[0])
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "latin1.yaml" in err and "not UTF-8" in err and "Traceback" not in err

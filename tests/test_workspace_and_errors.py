@@ -14,10 +14,17 @@ from casework.workspace import WorkspaceError, link_query, store_for, student_fr
 
 @pytest.mark.parametrize(
     ("query", "student"),
-    [("", None), ("student=ana-3", "ana-3"), ("?student=Lee_2&x=1", "Lee_2"), ("student=", None)],
+    [("", None), ("x=1", None), ("student=ana-3", "ana-3"), ("?student=Lee_2&x=1", "Lee_2")],
 )
 def test_the_student_is_read_from_the_address(query, student):
     assert student_from_query(query) == student
+
+
+@pytest.mark.parametrize("query", ["student=", "student=%20%20", "?student=+"])
+def test_a_student_name_left_out_is_refused_not_read_as_the_shared_file(query):
+    """Issue 17: "?student=   " silently opened the shared case file."""
+    with pytest.raises(WorkspaceError, match="gives no name"):
+        student_from_query(query)
 
 
 @pytest.mark.parametrize("name", ["../../etc", "a b", "-leading", "x" * 41, "ana/../kim"])
@@ -101,3 +108,15 @@ def test_the_start_page_keeps_the_student_on_its_links(store: CaseStore, evictio
     page.picker.value = eviction.id
     assert "href='01_intake.ipynb?student=ana'" in page.stages.value
     assert "case files of <b>ana</b>" in page.children[1].value
+
+
+def test_exports_are_kept_per_student_and_show_no_server_path(home):
+    """Issue 17: on a class server two students' exports never overwrite each other."""
+    from casework.ui.components import export_html
+
+    ana = export_html("case.md", "Ana's case", "download-md", "Download", "ana")
+    kim = export_html("case.md", "Kim's case", "download-md", "Download", "kim")
+    assert (home / "exports" / "ana" / "case.md").read_text() == "Ana's case"
+    assert (home / "exports" / "kim" / "case.md").read_text() == "Kim's case"
+    for message in (ana, kim):
+        assert str(home) not in message and "case.md" in message

@@ -621,6 +621,7 @@ class CarePlanApp(StageApp):
             markdown,
             "download-contract",
             "Download the contract",
+            self.student,
         )
 
     def after_open(self, resumed: bool) -> None:

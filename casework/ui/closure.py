@@ -375,5 +375,9 @@ class ClosureApp(StageApp):
             else "Download the case file (Markdown)"
         )
         self.export_message.value = ui.export_html(
-            f"{self.record.case_id}-case-file.{format}", document, f"download-{format}", label
+            f"{self.record.case_id}-case-file.{format}",
+            document,
+            f"download-{format}",
+            label,
+            self.student,
         )

@@ -198,18 +198,19 @@ def parse_day(text: str) -> int | None:
 _MIME = {".md": "text/markdown", ".html": "text/html"}
 
 
-def export_html(filename: str, content: str, hook: str, label: str) -> str:
-    """Save an export under the data folder and offer it as a download link (a data URI, so
-    it works in Voilà, where the server does not serve the data folder)."""
-    folder = data_home() / "exports"
+def export_html(filename: str, content: str, hook: str, label: str, student: str | None) -> str:
+    """Save an export in the student's own exports folder and offer it as a download link
+    (a data URI, so it works in Voilà, where the server does not serve the data folder).
+    On a class server each student's exports are kept apart, and no server path is shown."""
+    folder = data_home() / "exports" / (student or "")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / filename
     path.write_text(content, encoding="utf-8")
     data = base64.b64encode(content.encode("utf-8")).decode("ascii")
     mime = _MIME.get(path.suffix, "text/plain")
     return (
-        "<div class='cw-panel cw-good' role='status'>✓ Saved to "
-        f"<code>{escape(str(path))}</code>. "
+        "<div class='cw-panel cw-good' role='status'>✓ Saved as "
+        f"<code>{escape(path.name)}</code> in your exports. "
         f"<a download='{escape(path.name, quote=True)}' href='data:{mime};charset=utf-8;base64,{data}' "
         f"class='e2e-{escape(hook, quote=True)}'>{escape(label)}</a></div>"
     )

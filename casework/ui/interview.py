@@ -229,5 +229,9 @@ class InterviewApp(widgets.VBox):
     def export(self) -> None:
         filename = f"interview-answers{'-' + self.student if self.student else ''}.md"
         self.export_message.value = ui.export_html(
-            filename, answers_markdown(self.draft), "download-answers", "Download the answers"
+            filename,
+            answers_markdown(self.draft),
+            "download-answers",
+            "Download the answers",
+            self.student,
         )

@@ -53,7 +53,10 @@ class StageApp(widgets.VBox):
         self.picker.add_class("e2e-scenario")
         self.status = widgets.HTML()
         self.status.add_class("e2e-save-status")
-        self.problems = widgets.HTML(ui.catalogue_problems_html(self.catalogue.errors))
+        file_problem = ui.message_html("warning", store.problem) if store.problem else ""
+        self.problems = widgets.HTML(
+            file_problem + ui.catalogue_problems_html(self.catalogue.errors)
+        )
         self.stage_end = StageEnd(self, self.stage) if self.stage else None
         sections = self.build_sections()
         self.scenario_panel = widgets.VBox(

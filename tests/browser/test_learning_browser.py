@@ -16,7 +16,7 @@ from casework.cohort import case_export
 from casework.model import CaseRecord, Learning
 from casework.report import export_case
 from casework.store import CaseStore
-from tests.browser.conftest import layout_problems, open_app, screenshot
+from tests.browser.conftest import layout_problems, open_app, screenshot, serving
 from tests.browser.test_intake_browser import choose
 from tests.casefiles import monitored, ready_to_close
 
@@ -91,12 +91,27 @@ def _class_of_25(folder: Path, eviction) -> None:
         (folder / f"{name}.json").write_text(json.dumps(export), encoding="utf-8")
 
 
+def test_a_class_server_does_not_show_students_the_cohort_page(page, voila_url):
+    """Issue 17: the cohort summary reads every student's export; a class's server says
+    it is for instructors instead of rendering it (no kernel is started for it)."""
+    response = page.goto(f"{voila_url}/voila/render/07_cohort_summary.ipynb")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", name="This page is for instructors")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("casework serve --instructor")
+
+
 def test_the_cohort_app_for_25_students_by_competency_and_one_students_page(
-    page, voila_url, catalogue, tmp_path
+    page, catalogue, tmp_path
 ):
     eviction = catalogue.scenarios["eviction-family"]
     folder = tmp_path / "class-exports"
     _class_of_25(folder, eviction)
+    (tmp_path / "instructor").mkdir()
+    with serving(tmp_path / "instructor", name="instructor", CASEWORK_INSTRUCTOR="yes") as url:
+        _read_the_class(page, url, folder)
+
+
+def _read_the_class(page, voila_url: str, folder: Path) -> None:
     open_app(page, voila_url, "07_cohort_summary.ipynb")
     page.locator(".e2e-cohort-folder input").fill(str(folder))
     page.locator("button.e2e-cohort-read").click()
