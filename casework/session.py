@@ -66,6 +66,7 @@ class CaseSession:
         self._lock = threading.RLock()
         self._timer: threading.Timer | None = None
         self._dirty = False
+        self._note = ""  # why the next save is made, when it is not plain editing
         case_id = case_id_for(scenario_id)
         latest = store.latest(case_id)
         if latest is None:
@@ -89,6 +90,15 @@ class CaseSession:
             self.replace_section(
                 section, type(current).model_validate({**current.model_dump(), **changes})
             )
+
+    def restore(self, record: CaseRecord, revision: int) -> SaveResult | None:
+        """Make an earlier version of the case current again, saved as a new revision (the
+        versions after it stay in the history)."""
+        with self._lock:
+            self.record = record.model_copy(update={"case_id": self.record.case_id})
+            self._dirty = True
+            self._note = f"restored revision {revision}"
+        return self.flush()
 
     def replace_section(self, section: str, value: BaseModel) -> None:
         """Put a whole new version of a section in the record, then (auto)save."""
@@ -123,12 +133,13 @@ class CaseSession:
             if not self._dirty:
                 return None
             try:
-                result = self.store.save(self.record, self.revision)
+                result = self.store.save(self.record, self.revision, self._note)
             except Exception as error:  # disk full, locked file: tell the user, keep the work
                 log.exception("saving case %s failed", self.record.case_id)
                 self.on_status(save_failed(error))
                 return None
             self._dirty = False
+            self._note = ""
             self.revision = result.revision.revision
             merged = result.merged_with is not None and result.revision.record != self.record
             self.record = result.revision.record

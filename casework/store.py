@@ -233,8 +233,9 @@ class CaseStore:
         )
         return json.loads(blank.model_dump_json())
 
-    def save(self, record: CaseRecord, base_revision: int | None) -> SaveResult:
-        """Append `record` as a new revision; merge it first if it was edited from an old one."""
+    def save(self, record: CaseRecord, base_revision: int | None, note: str = "") -> SaveResult:
+        """Append `record` as a new revision; merge it first if it was edited from an old one.
+        `note` says why, when it is not plain editing ("restored revision 4")."""
         if self.read_only:
             raise ReadOnlyCaseFile(self.path)
         ours = json.loads(record.model_dump_json())
@@ -247,9 +248,8 @@ class CaseStore:
                     body, conflicts = merge3(self._base(db, record, base_revision), ours, head[1])
                     merged_with = head[0]
                 number = last + 1
-                note = ""
                 if merged_with is not None:
-                    note = f"merged with revision {merged_with}"
+                    note = (note + "; " if note else "") + f"merged with revision {merged_with}"
                     if conflicts:
                         note += "; both changed " + ", ".join(conflicts)
                 saved = CaseRecord.model_validate(body)

@@ -18,6 +18,7 @@ from casework.session import CURRENT_CASE, CaseSession, SaveStatus
 from casework.store import CaseStore
 from casework.ui import components as ui
 from casework.ui.errors import ErrorPanel, guarded, open_app
+from casework.ui.history import HistoryPanel
 from casework.ui.learning import StageEnd
 
 
@@ -59,8 +60,9 @@ class StageApp(widgets.VBox):
         )
         self.stage_end = StageEnd(self, self.stage) if self.stage else None
         sections = self.build_sections()
+        self.history = HistoryPanel(self)
         self.scenario_panel = widgets.VBox(
-            [*sections, *([self.stage_end] if self.stage_end else [])]
+            [*sections, *([self.stage_end] if self.stage_end else []), self.history]
         )
         self.scenario_panel.layout.display = "none"
         self.errors = ErrorPanel()
