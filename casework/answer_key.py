@@ -41,6 +41,7 @@ _SECTIONS: dict[StageName, str] = {
     "closure": "closure",
 }
 _PRIORITY = {"immediate": "Immediate", "urgent": "Urgent", "routine": "Routine"}
+_PRIORITY_RANK = {"immediate": 0, "urgent": 1, "routine": 2}
 
 
 @dataclass(frozen=True)
@@ -132,12 +133,16 @@ def _intake(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comp
     intake, notes = record.intake, scenario.instructor_notes
     yours = _PRIORITY.get(intake.priority or "", NOT_WRITTEN)
     model = _PRIORITY[notes.priority]
+    lower = intake.priority and _PRIORITY_RANK[intake.priority] > _PRIORITY_RANK[notes.priority]
     priority_note = _call_note(
         intake.priority,
         notes.priority,
         "priority",
         key.intake_why,
-        "if you can name the fact that moved it, and say it to your supervisor.",
+        "only if nothing in the instructor's reason is a danger or a deadline your call leaves "
+        "out: check that first, with your supervisor."
+        if lower
+        else "if you can name the fact that raised it, and say it to your supervisor.",
     )
     return [
         Comparison("Priority", yours, model, priority_note),
@@ -172,9 +177,11 @@ def _assessment(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[
         score = rating.score if rating else None
         model = model_scores.get(domain)
         reason = key.score_reasons.get(domain, "")
-        if score is None:
+        if model is None:
+            note = "The instructor's key gives no score for this domain."
+        elif score is None:
             note = f"Not scored yet. The instructor's reading: {reason}"
-        elif model is None or score == model:
+        elif score == model:
             note = f"The same score. {reason}"
         elif abs(score - model) == 1:
             note = (
@@ -201,9 +208,13 @@ def _assessment(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[
 
 def _care_plan(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
     goals = [goal for goal in record.plan.goals.values() if goal.text.strip()]
-    rows = []
+    rows, matched = [], set()
     for model in key.goals:
-        same_domain = [goal for goal in goals if goal.domain == model.domain]
+        # each of the student's goals is set beside one model goal, the first in its domain
+        same_domain = [
+            goal for i, goal in enumerate(goals) if goal.domain == model.domain and i not in matched
+        ][:1]
+        matched.update(goals.index(goal) for goal in same_domain)
         steps = "; ".join(model.steps)
         levels = " | ".join(
             f"{level}: {text}"
@@ -213,13 +224,15 @@ def _care_plan(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[C
             yours = "\n".join(goal.text.strip() for goal in same_domain)
             note = (
                 f"You both set a goal for {domain_label(model.domain).lower()}. {model.why} "
-                "Compare the wording: who acts, what can be counted, by when."
+                "Compare the wording (who acts, what can be counted, by when) and the five "
+                "Goal Attainment Scaling levels: each outcome should fit exactly one."
             )
         else:
             yours = NOT_WRITTEN
             note = (
-                f"Your plan has no goal for {domain_label(model.domain).lower()}. {model.why} "
-                "A plan may order needs differently with the client's agreement; say why."
+                f"Your plan has no goal beside this one for {domain_label(model.domain).lower()}. "
+                f"{model.why} A plan may order needs differently with the client's agreement; "
+                "say why."
             )
         rows.append(
             Comparison(
@@ -229,9 +242,8 @@ def _care_plan(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[C
                 note,
             )
         )
-    modelled = {model.domain for model in key.goals}
-    for goal in goals:
-        if goal.domain not in modelled:
+    for i, goal in enumerate(goals):
+        if i not in matched:
             rows.append(
                 Comparison(
                     f"Goal: {domain_label(goal.domain) if goal.domain else 'no domain chosen'}",
@@ -249,12 +261,21 @@ def _monitoring(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[
     for model in key.notes:
         event = scenario.timeline[model.event]
         written = record.monitoring.notes.get(str(model.event), "")
-        reached = model.event < record.monitoring.shown
-        yours = _text(written) if reached else "(this event has not unfolded yet)"
+        if model.event >= record.monitoring.shown:
+            # an event still ahead stays unseen: neither it nor its model note is shown
+            rows.append(
+                Comparison(
+                    "A later contact",
+                    "(this event has not unfolded yet)",
+                    "(shown once the event has unfolded)",
+                    "Come back to this comparison when the timeline has reached it.",
+                )
+            )
+            continue
         rows.append(
             Comparison(
                 f"Contact note, day {event.day}: {event.summary}",
-                yours,
+                _text(written),
                 model.note,
                 model.why,
             )
@@ -285,8 +306,8 @@ def _closure(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Com
             "Closure summary",
             _text(closure.summary),
             key.closure_summary,
-            "Compare: services given, progress against each goal, the handoff and the "
-            "follow-up, in plain words the client could read.",
+            "Compare: services given, progress against each goal, the crisis plan, the "
+            "handoff and the follow-up, in plain words the client could read.",
         ),
     ]
 

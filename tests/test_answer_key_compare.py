@@ -102,7 +102,7 @@ def test_a_plan_without_the_models_goal_domain_is_told_so_without_a_grade(evicti
     rows = compare("care_plan", _record(eviction, plan={"goals": {"g1": goal}}), eviction)
     missing = [r for r in rows if r.yours == NOT_WRITTEN]
     assert len(missing) == len([g for g in key.goals if g.domain != LifeDomain.social_support])
-    assert all("no goal for" in r.note for r in missing)
+    assert all("no goal beside this one" in r.note for r in missing)
     extra = [r for r in rows if r.yours == goal.text]
     if LifeDomain.social_support not in {g.domain for g in key.goals}:
         assert extra and "defensible" in extra[0].note
@@ -111,10 +111,28 @@ def test_a_plan_without_the_models_goal_domain_is_told_so_without_a_grade(evicti
 
 
 def test_model_notes_wait_for_their_event_to_unfold(eviction):
+    """An event still ahead is not given away: neither its summary nor its model note."""
+    key = eviction.instructor_notes.answer_key
     rows = compare("monitoring", _record(eviction), eviction)
     assert rows and all(r.yours == "(this event has not unfolded yet)" for r in rows)
+    shown_text = " ".join(f"{r.item} {r.model}" for r in rows)
+    for model in key.notes:
+        assert model.note[:40] not in shown_text
+        assert eviction.timeline[model.event].summary not in shown_text
     shown = _record(eviction, monitoring={"shown": len(eviction.timeline)})
     assert all(r.yours == NOT_WRITTEN for r in compare("monitoring", shown, eviction))
+
+
+def test_one_goal_of_the_student_is_set_beside_one_model_goal(eviction):
+    goal = Goal(text="Within 30 days, client will pay rent on time.", domain=LifeDomain.basic_needs)
+    rows = compare("care_plan", _record(eviction, plan={"goals": {"g1": goal}}), eviction)
+    assert sum(r.yours == goal.text for r in rows) == 1
+
+
+def test_a_lower_priority_is_asked_to_check_for_a_danger_left_out(eviction):
+    lower = compare("intake", _record(eviction, intake={"priority": "routine"}), eviction)[0]
+    higher = compare("intake", _record(eviction, intake={"priority": "immediate"}), eviction)[0]
+    assert "danger or a deadline" in lower.note and "raised it" in higher.note
 
 
 def test_a_scenario_without_a_key_compares_nothing(eviction):

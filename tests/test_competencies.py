@@ -62,17 +62,20 @@ def test_a_competency_rolls_up_from_its_behaviors(statuses, rolled_up):
 
 def test_a_fixed_class_gives_known_counts_per_behavior(eviction):
     """3 students ready to close, 2 in monitoring, 1 who has opened nothing. The worked
-    cases skip intake, score basic needs with no fact cited, name no strengths and never
-    press "I'm done", so those behaviors show it; the new student attempted nothing."""
+    cases skip intake, score basic needs with no fact cited, name no strengths, write no
+    reflection and never press "I'm done", so those behaviors show it; the new student
+    attempted nothing."""
     counts = {c.behavior.id: c.counts for c in cohort_counts(class_of(eviction, 3, 2, 1))}
     assert counts["1.2"] == {MET: 5, PARTLY: 0, NOT_YET: 0, NOT_ATTEMPTED: 1}
     assert counts["6.2"][NOT_ATTEMPTED] == 6  # nobody started intake
+    # clean language, but no reflection written: bias not yet reflected on
+    assert counts["3.2"] == {MET: 0, PARTLY: 5, NOT_YET: 0, NOT_ATTEMPTED: 1}
     assert counts["7.1"] == {MET: 0, PARTLY: 0, NOT_YET: 5, NOT_ATTEMPTED: 1}  # no evidence
     assert counts["7.2"] == {MET: 0, PARTLY: 5, NOT_YET: 0, NOT_ATTEMPTED: 1}  # no strengths
     assert counts["9.1"] == {MET: 5, PARTLY: 0, NOT_YET: 0, NOT_ATTEMPTED: 1}  # GAS reviewed
     assert counts["9.2"] == {MET: 0, PARTLY: 5, NOT_YET: 0, NOT_ATTEMPTED: 1}  # not committed
     reteach = {c.behavior.id for c in cohort_counts(class_of(eviction, 3, 2, 1)) if c.reteach}
-    assert reteach == {"7.1", "7.2", "9.2"}
+    assert reteach == {"3.2", "7.1", "7.2", "9.2"}
 
 
 def _export(record, scenario, student="ana") -> CaseExport:

@@ -199,3 +199,30 @@ def test_a_failing_slow_panel_says_so_in_plain_words(kernel_loop):
     run_loop(run)
     assert "Something went wrong while drawing part of the page" in errors.value
     assert "Traceback" not in errors.value and "disk gone" not in errors.value
+
+
+def test_a_late_panel_is_sent_again_so_a_page_that_connects_late_still_gets_it(monkeypatch):
+    """A chart made between the end of Voilà's run and the page's connection to its kernel
+    was sent to nobody, and the page said "Drawing the chart…" for ever (a reload in CI)."""
+    import asyncio
+
+    from casework.ui import components
+
+    loop = asyncio.new_event_loop()
+    monkeypatch.setattr(components, "_kernel_loop", lambda: loop)
+    monkeypatch.setattr(components.LatePanel, "RESEND_AFTER", (0.05, 0.1))
+    panel = components.LatePanel("test")
+    sent: list[str] = []
+    monkeypatch.setattr(panel, "send_state", lambda key=None: sent.append(key))
+
+    async def run() -> None:
+        panel.show("k1", lambda: "<p>chart</p>")
+        await asyncio.sleep(0.4)
+
+    try:
+        loop.run_until_complete(run())
+    finally:
+        loop.close()
+    assert panel.value == "<p>chart</p>"
+    # the placeholder and the chart as they are set, then the chart sent twice more
+    assert sent == ["value"] * 4

@@ -264,11 +264,24 @@ class LatePanel(widgets.HTML):
         made = loop.run_in_executor(_late_worker(), render)
         made.add_done_callback(lambda future: self._show_made(key, future))
 
+    # Seconds after which a made panel is sent again. A panel finished between the end of
+    # Voilà's run of the notebook and the page's own connection to the kernel is sent to
+    # nobody (the kernel's messages are not kept for a page not yet connected), and the
+    # page would say "Drawing the chart…" for ever; sending the same state again is harmless.
+    RESEND_AFTER = (1.0, 3.0, 8.0, 20.0)
+
     def _show_made(self, key: object, future: asyncio.Future) -> None:
         if future.exception() is not None:
             report(future.exception(), "drawing part of the page")  # type: ignore[arg-type]
         elif key == self._key:  # else a newer change has its own on the way
             self.value = future.result()
+            loop = _kernel_loop()
+            for delay in self.RESEND_AFTER if loop is not None else ():
+                loop.call_later(delay, self._resend, key)
+
+    def _resend(self, key: object) -> None:
+        if key == self._key and self.comm is not None:
+            self.send_state("value")
 
 
 def _kernel_loop() -> asyncio.AbstractEventLoop | None:

@@ -147,6 +147,7 @@ def page(browser):
     watch_for_problems(page, problems)
     page.problems = problems
     yield page
+    page.close(run_before_unload=True)  # as a tab closes: the page frees its kernel
     context.close()
 
 
