@@ -10,6 +10,8 @@ when a page closes, and a cap on live kernels.
 - A class on one machine has a memory ceiling: past `CASEWORK_MAX_KERNELS` live kernels a
   new page gets a plain "the server is full" page instead of a kernel. Kernel counts are
   logged with each page.
+- The cohort summary reads every student's exports: it is rendered only when the server
+  runs for an instructor (`casework serve --instructor`, `CASEWORK_INSTRUCTOR=yes`).
 Everything else, configuration included (`voila.json`), is Voilà's.
 """
 

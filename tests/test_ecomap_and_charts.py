@@ -133,6 +133,7 @@ def run_loop(main):
 def kernel_loop(monkeypatch: pytest.MonkeyPatch):
     """Behave as inside a kernel: the running loop of `asyncio.run` is the kernel's."""
     import asyncio
+    import threading
 
     from casework.ui import components
 
@@ -205,6 +206,7 @@ def test_a_late_panel_is_sent_again_so_a_page_that_connects_late_still_gets_it(m
     """A chart made between the end of Voilà's run and the page's connection to its kernel
     was sent to nobody, and the page said "Drawing the chart…" for ever (a reload in CI)."""
     import asyncio
+    import threading
 
     from casework.ui import components
 
@@ -219,10 +221,11 @@ def test_a_late_panel_is_sent_again_so_a_page_that_connects_late_still_gets_it(m
         panel.show("k1", lambda: "<p>chart</p>")
         await asyncio.sleep(0.4)
 
-    try:
-        loop.run_until_complete(run())
-    finally:
-        loop.close()
+    # on a thread of its own: the browser tests leave a running loop in this process
+    thread = threading.Thread(target=loop.run_until_complete, args=(run(),))
+    thread.start()
+    thread.join(timeout=10)
+    loop.close()
     assert panel.value == "<p>chart</p>"
     # the placeholder and the chart as they are set, then the chart sent twice more
     assert sent == ["value"] * 4

@@ -152,6 +152,7 @@ class StageApp(widgets.VBox):
             self.start(self.scenario)
             if self.stage_end is not None:
                 self.stage_end.start(self.scenario)
+            self.history.body.layout.display = "none"  # another case: its own history
         finally:
             self._loading = False
         self._show(self.session.record)
