@@ -133,7 +133,6 @@ def run_loop(main):
 def kernel_loop(monkeypatch: pytest.MonkeyPatch):
     """Behave as inside a kernel: the running loop of `asyncio.run` is the kernel's."""
     import asyncio
-    import threading
 
     from casework.ui import components
 
