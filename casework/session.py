@@ -45,6 +45,31 @@ def save_failed(error: Exception) -> SaveStatus:
     )
 
 
+# A field of a case record holds at most this many characters: about eight pages, far
+# more than any note needs, and a bound on how much a pasted file can add to the case file.
+MAX_FIELD_CHARS = 20_000
+
+
+def longest_text(value: Any) -> int:
+    """The length of the longest string anywhere in `value` (a section as plain data)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return max((longest_text(v) for v in value.values()), default=0)
+    if isinstance(value, list | tuple):
+        return max((longest_text(v) for v in value), default=0)
+    return 0
+
+
+def too_long(length: int) -> SaveStatus:
+    return SaveStatus(
+        "failed",
+        f"Not saved: one field holds {length:,} characters, more than the {MAX_FIELD_CHARS:,} "
+        "(about eight pages) a field may hold. Your text is still on this page; shorten it "
+        "and saving starts again.",
+    )
+
+
 def case_id_for(scenario_id: str) -> str:
     return scenario_id
 
@@ -104,6 +129,10 @@ class CaseSession:
         """Put a whole new version of a section in the record, then (auto)save."""
         with self._lock:
             if value == getattr(self.record, section):
+                return
+            length = longest_text(value.model_dump())
+            if length > MAX_FIELD_CHARS:
+                self.on_status(too_long(length))  # the record keeps its last good version
                 return
             # validate the whole record, so a bad value fails here and not at save time
             self.record = CaseRecord.model_validate(

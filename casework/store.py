@@ -20,6 +20,7 @@ import logging
 import os
 import sqlite3
 import sys
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,6 +65,18 @@ def data_home() -> Path:
         return Path.home() / "Library" / "Application Support" / "casework"
     xdg = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(xdg) / "casework"
+
+
+def _pack(body_json: str) -> bytes:
+    """A revision's body as stored: zlib-compressed JSON. Every revision is a whole record
+    (any saved point can be read on its own); compressing it keeps a long note, saved at
+    each pause in typing, from adding its full size every time."""
+    return zlib.compress(body_json.encode("utf-8"), 6)
+
+
+def _unpack(body: str | bytes) -> str:
+    """A stored body as JSON text: compressed, or plain JSON from files saved before."""
+    return zlib.decompress(body).decode("utf-8") if isinstance(body, bytes) else body
 
 
 @dataclass(frozen=True)
@@ -159,7 +172,7 @@ class CaseStore:
             base,
             datetime.fromisoformat(saved_at),
             note,
-            CaseRecord.model_validate_json(body),
+            CaseRecord.model_validate_json(_unpack(body)),
         )
 
     _COLUMNS = "case_id, revision, base_revision, saved_at, note, body"
@@ -174,7 +187,7 @@ class CaseStore:
             for row in rows:
                 try:
                     return self._revision(row)
-                except (ValueError, TypeError) as error:
+                except (ValueError, TypeError, zlib.error) as error:
                     log.error("case %s revision %s does not read (%s)", case_id, row[1], error)
         return None
 
@@ -211,9 +224,9 @@ class CaseStore:
         ).fetchall()
         for number, body in rows:
             try:
-                data = json.loads(body)
+                data = json.loads(_unpack(body))
                 CaseRecord.model_validate(data)
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, zlib.error):
                 continue
             return rows[0][0], (number, data)
         return (rows[0][0] if rows else 0), None
@@ -227,7 +240,7 @@ class CaseStore:
                 (record.case_id, base_revision),
             ).fetchone()
             if row:
-                return json.loads(row[0])
+                return json.loads(_unpack(row[0]))
         blank = CaseRecord(
             case_id=record.case_id, scenario_id=record.scenario_id, created_at=record.created_at
         )
@@ -262,7 +275,7 @@ class CaseStore:
                         base_revision,
                         saved_at.isoformat(),
                         note,
-                        saved.model_dump_json(),
+                        _pack(saved.model_dump_json()),
                     ),
                 )
                 db.execute("COMMIT")

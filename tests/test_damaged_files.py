@@ -90,3 +90,35 @@ def test_a_read_only_file_shows_the_work_and_says_saving_is_off(home, eviction, 
     assert "read-only" in app.problems.value
     app.picker.value = eviction.id
     assert app.texts["presenting_issue"].value.startswith("Client said")
+
+
+def test_a_long_paste_is_refused_with_a_message_and_the_file_stays_small(home, eviction):
+    """Issue 17: a 1 MB paste must not add megabytes per pause in typing. A field holds at
+    most 20,000 characters; revisions are stored compressed, still whole and readable."""
+    from casework.session import MAX_FIELD_CHARS
+
+    store = CaseStore(home / "casework.sqlite3")
+    statuses = []
+    session = CaseSession(store, eviction.id, on_status=statuses.append)
+    session.update_intake(presenting_issue="Client said the notice gives ten days.")
+
+    def size() -> int:  # the file and its write-ahead log together
+        wal = store.path.with_name(store.path.name + "-wal")
+        return store.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+    before = size()
+    session.update_intake(presenting_issue="x" * 1_000_000)
+    assert "Not saved" in statuses[-1].message and "20,000" in statuses[-1].message
+    assert session.record.intake.presenting_issue.startswith("Client said")
+    assert store.latest(eviction.id).record.intake.presenting_issue.startswith("Client said")
+
+    words = " ".join(f"word{n % 997} said on day {n % 90}" for n in range(900))[
+        : MAX_FIELD_CHARS - 100
+    ]
+    for n in range(20):  # twenty pauses while typing a long note
+        session.update_intake(presenting_issue=f"{words} {n}")
+    grown = size() - before
+    assert grown < 20 * len(words) / 3  # compressed: well under the text's own size each time
+    history = store.history(eviction.id)
+    assert history[-1].record.intake.presenting_issue.endswith(" 19")
+    assert history[5].record.intake.presenting_issue.endswith(" 4")  # any saved point reads
