@@ -31,6 +31,10 @@ from casework.merge import merge3
 from casework.model import CaseRecord
 
 DATA_HOME_ENV = "CASEWORK_HOME"
+# How revisions are stored; a file written before (plain JSON) is backed up, under a dated
+# name, before its first compressed revision is added.
+STORAGE_FORMAT = "zlib-1"
+_FORMAT_KEY = "storage_format"
 log = logging.getLogger(__name__)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS revisions (
@@ -131,6 +135,32 @@ class CaseStore:
                 db.executescript(_SCHEMA)
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("the file fails SQLite's integrity check")
+            if self.read_only:
+                return
+            stored = db.execute(
+                "SELECT value FROM settings WHERE key = ?", (_FORMAT_KEY,)
+            ).fetchone()
+            if stored is None or stored[0] != STORAGE_FORMAT:
+                if db.execute("SELECT 1 FROM revisions LIMIT 1").fetchone():
+                    self._back_up(db)
+                db.execute(
+                    "INSERT INTO settings VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (_FORMAT_KEY, STORAGE_FORMAT),
+                )
+
+    def _back_up(self, db: sqlite3.Connection) -> Path:
+        """A dated copy of the whole file (SQLite's online backup), kept beside it."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.backup-{stamp}")
+        target = sqlite3.connect(copy)
+        try:
+            db.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            target.close()
+        log.info("case file %s backed up as %s before a storage change", self.path, copy)
+        return copy
 
     def _set_aside(self, error: sqlite3.DatabaseError) -> None:
         """Keep a damaged file under a dated name, never deleted, and start a new one."""

@@ -122,3 +122,22 @@ def test_a_long_paste_is_refused_with_a_message_and_the_file_stays_small(home, e
     history = store.history(eviction.id)
     assert history[-1].record.intake.presenting_issue.endswith(" 19")
     assert history[5].record.intake.presenting_issue.endswith(" 4")  # any saved point reads
+
+
+def test_a_file_from_before_compression_is_backed_up_once_before_it_changes(home, eviction):
+    """Issue 17: before any storage change, keep a dated backup copy."""
+    path = home / "casework.sqlite3"
+    _saved(CaseStore(path), eviction, "Saved by this version.")
+    with sqlite3.connect(path) as db:  # as a file from before: plain JSON rows, no format
+        body = CaseStore(path).latest(eviction.id).record.model_dump_json()
+        db.execute("UPDATE revisions SET body = ?", (body,))
+        db.execute("DELETE FROM settings WHERE key = 'storage_format'")
+    reopened = CaseStore(path)
+    backups = sorted(home.glob("casework.sqlite3.backup-*[0-9]"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as db:  # the copy as it was: plain JSON rows
+        (stored,) = db.execute("SELECT body FROM revisions").fetchone()
+    assert "Saved by this version." in stored
+    assert reopened.latest(eviction.id).record.intake.presenting_issue == "Saved by this version."
+    CaseStore(path)  # opened again: no second backup
+    assert len(sorted(home.glob("casework.sqlite3.backup-*[0-9]"))) == 1
