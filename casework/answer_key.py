@@ -14,6 +14,7 @@ from typing import Any
 
 from casework.checks.assessment import domain_label
 from casework.model import (
+    STAGE_SECTIONS,
     AnswerKey,
     CaseRecord,
     Learning,
@@ -22,23 +23,13 @@ from casework.model import (
     StageCommit,
     StageName,
 )
+from casework.progress import STAGES as PROGRESS_STAGES
 from casework.rules import load_rules
 
 NOT_WRITTEN = "(not written yet)"
 STAGE_TITLES: dict[StageName, str] = {
-    "intake": "Intake",
-    "assessment": "Assessment",
-    "care_plan": "Care plan",
-    "monitoring": "Monitoring",
-    "closure": "Closure",
-}
-# The part of the record each stage writes: what a first attempt keeps.
-_SECTIONS: dict[StageName, str] = {
-    "intake": "intake",
-    "assessment": "assessment",
-    "care_plan": "plan",
-    "monitoring": "monitoring",
-    "closure": "closure",
+    name: next(s.title for s in PROGRESS_STAGES if s.key == section)
+    for name, section in STAGE_SECTIONS.items()
 }
 _PRIORITY = {"immediate": "Immediate", "urgent": "Urgent", "routine": "Routine"}
 _PRIORITY_RANK = {"immediate": 0, "urgent": 1, "routine": 2}
@@ -64,7 +55,7 @@ class Question:
 
 def first_attempt(record: CaseRecord, stage: StageName) -> dict[str, Any]:
     """The stage's part of the record as it stands: what a commit keeps."""
-    return getattr(record, _SECTIONS[stage]).model_dump(mode="json")
+    return getattr(record, STAGE_SECTIONS[stage]).model_dump(mode="json")
 
 
 def commit(

@@ -16,16 +16,11 @@ from casework.charts import share_chart
 from casework.cohort import CaseExport
 from casework.cohort_summary import STAGE_TITLES, CohortSummary, student_name
 from casework.competencies import competency_map, signal_group, student_evidence
+from casework.model import STAGE_SECTIONS
 from casework.report import standalone_page
 
 _STATE_LABELS = {"done": "done", "started": "started", "not_started": "not started"}
-_LEARNING_STAGES = {
-    "intake": "intake",
-    "assessment": "assessment",
-    "plan": "care_plan",
-    "monitoring": "monitoring",
-    "closure": "closure",
-}
+_STAGE_OF_SECTION = {section: name for name, section in STAGE_SECTIONS.items()}
 
 
 def _table(frame) -> str:
@@ -90,33 +85,36 @@ def _behavior_rows(summary: CohortSummary) -> str:
     )
 
 
-def cohort_html(summary: CohortSummary, title: str = "Cohort summary") -> str:
+def cohort_html(
+    summary: CohortSummary, title: str = "Cohort summary", charts: dict[str, str] | None = None
+) -> str:
     """The whole report as one page, each student's name linking to their own page."""
     made = datetime.now().strftime("%Y-%m-%d %H:%M")
     return standalone_page(
         title,
         f"<h1>{escape(title)}</h1><p>{summary.students} exported case file(s); made "
-        f"{escape(made)}.</p>" + cohort_body_html(summary, student_pages=True),
+        f"{escape(made)}.</p>" + cohort_body_html(summary, student_pages=True, charts=charts),
     )
 
 
-def cohort_body_html(summary: CohortSummary, student_pages: bool) -> str:
-    """The report's sections; `student_pages`: names link to `students/<name>.html`."""
+def report_charts(summary: CohortSummary) -> dict[str, str]:
+    """The report's four charts as HTML, drawn once for the page and the file alike."""
     n = summary.students
     checks = summary.checks[summary.checks["students"] > 0]
     check_labels = [
         f"{STAGE_TITLES.get(stage, stage)}: {check}"
         for stage, check in zip(checks["stage"], checks["check"], strict=True)
     ]
-    stages = summary.stages.assign(stage=summary.stages["stage"].map(STAGE_TITLES))
-    charts = [
-        share_chart(
-            list(stages["stage"]),
-            [(done / n if n else 0.0) for done in stages["done"]],
+    stages = summary.stages["stage"].map(STAGE_TITLES)
+    return {
+        "competencies": competency_chart_html(summary) if n else "",
+        "stages": share_chart(
+            list(stages),
+            [(done / n if n else 0.0) for done in summary.stages["done"]],
             "Students who finished each stage",
             "Share of students",
         ).html("cohort-stages"),
-        share_chart(
+        "checks": share_chart(
             check_labels,
             [float(s) for s in checks["share"]],
             "Students who passed each check",
@@ -124,13 +122,24 @@ def cohort_body_html(summary: CohortSummary, student_pages: bool) -> str:
         ).html("cohort-checks")
         if len(checks)
         else "<p>No student has started a stage yet.</p>",
-        share_chart(
+        "gas": share_chart(
             list(summary.gas["outcome"]),
             [(count / n if n else 0.0) for count in summary.gas["students"]],
             "Latest GAS review against the expected outcome (T = 50)",
             "Share of students",
         ).html("cohort-gas"),
-    ]
+    }
+
+
+def cohort_body_html(
+    summary: CohortSummary, student_pages: bool, charts: dict[str, str] | None = None
+) -> str:
+    """The report's sections; `student_pages`: names link to `students/<name>.html`.
+    `charts`: from `report_charts`, when they are already drawn."""
+    n = summary.students
+    charts = charts or report_charts(summary)
+    checks = summary.checks[summary.checks["students"] > 0]
+    stages = summary.stages.assign(stage=summary.stages["stage"].map(STAGE_TITLES))
     findings = summary.findings
     signal_parts = []
     for group, rows in findings.groupby("group", sort=False):
@@ -153,7 +162,7 @@ def cohort_body_html(summary: CohortSummary, student_pages: bool) -> str:
         "<h2>Competencies (2022 EPAS)</h2>",
         "<p>How many students showed each behavior in their case file. A behavior is "
         "marked re-teach when fewer than half of the students who attempted it met it.</p>",
-        competency_chart_html(summary) if n else "",
+        charts["competencies"],
         _behavior_rows(summary),
         "<h2>Teaching signals</h2>",
         "<p>The commonest findings in each group, each counted once per student.</p>",
@@ -161,15 +170,15 @@ def cohort_body_html(summary: CohortSummary, student_pages: bool) -> str:
         "<h2>Students</h2>",
         _html_table([str(c) for c in roster.columns], links),
         "<h2>Where the students are</h2>",
-        charts[0],
+        charts["stages"],
         _table(stages.rename(columns={"not_started": "not started"})),
         "<h2>Checks passed</h2>",
         "<p>A check passes when it leaves nothing to change (notes for information do not "
         "count), among the students who started its stage.</p>",
-        charts[1],
+        charts["checks"],
         _table(checks.assign(stage=checks["stage"].map(STAGE_TITLES))),
         "<h2>Goal attainment (GAS)</h2>",
-        charts[2],
+        charts["gas"],
         _table(summary.gas),
         "<h2>Closure</h2>",
         _table(summary.closure),
@@ -177,17 +186,19 @@ def cohort_body_html(summary: CohortSummary, student_pages: bool) -> str:
     return "".join(body)
 
 
-def student_section_html(export: CaseExport, number: int) -> str:
+def student_section_html(export: CaseExport, number: int, catalogue=None) -> str:
     """One student's page: stages with first attempt or revised, competency evidence,
-    findings by group, reflections."""
+    findings by group, reflections. `catalogue`: the scenarios, when already loaded."""
     from casework.answer_key import reflection_questions
+    from casework.scenarios import load_catalogue
 
+    scenario = (catalogue or load_catalogue()).scenarios.get(export.scenario_id)
     name = student_name(export, number)
     learning = export.record.get("learning") or {}
     committed = learning.get("committed") or {}
     stage_rows = []
     for state in export.stages:
-        done = committed.get(_LEARNING_STAGES.get(state.stage, state.stage))
+        done = committed.get(_STAGE_OF_SECTION.get(state.stage, state.stage))
         attempt = "not committed yet"
         if done:
             first = done.get("first_attempt") or {}
@@ -227,7 +238,7 @@ def student_section_html(export: CaseExport, number: int) -> str:
     reflections = learning.get("reflections") or {}
     reflection_items = []
     for stage, answers in reflections.items():
-        texts = {q.id: q.text for q in reflection_questions(stage, _scenario(export.scenario_id))}
+        texts = {q.id: q.text for q in reflection_questions(stage, scenario)}
         for qid, answer in answers.items():
             if answer.strip():
                 question = texts.get(qid, "A question of the scenario")
@@ -249,12 +260,6 @@ def student_section_html(export: CaseExport, number: int) -> str:
             f"<ul>{''.join(reflection_items)}</ul>" if reflection_items else "<p>None yet.</p>",
         ]
     )
-
-
-def _scenario(scenario_id: str):
-    from casework.scenarios import load_catalogue
-
-    return load_catalogue().scenarios.get(scenario_id)
 
 
 # A cell a spreadsheet would run as a formula ("=HYPERLINK(…)" typed as a student's name
@@ -289,9 +294,16 @@ class CohortFiles:
 
 
 def write_cohort_files(
-    summary: CohortSummary, folder: Path, stem: str = "cohort-summary"
+    summary: CohortSummary,
+    folder: Path,
+    stem: str = "cohort-summary",
+    charts: dict[str, str] | None = None,
 ) -> CohortFiles:
-    """Write `<stem>.csv`, `<stem>.html`, `gradebook.csv` and `students/<name>.html`."""
+    """Write `<stem>.csv`, `<stem>.html`, `gradebook.csv` and `students/<name>.html`.
+    `charts`: from `report_charts`, when they are already drawn."""
+    from casework.scenarios import load_catalogue
+
+    catalogue = load_catalogue()
     folder.mkdir(parents=True, exist_ok=True)
     files = CohortFiles(
         folder / f"{stem}.csv",
@@ -300,7 +312,7 @@ def write_cohort_files(
         folder / "students",
     )
     summary.long_table().map(safe_cell).to_csv(files.csv, index=False)
-    files.html.write_text(cohort_html(summary), encoding="utf-8")
+    files.html.write_text(cohort_html(summary, charts=charts), encoding="utf-8")
     files.gradebook.write_text(gradebook_csv(summary), encoding="utf-8")
     files.students.mkdir(exist_ok=True)
     for number, export in enumerate(summary.exports):
@@ -308,7 +320,7 @@ def write_cohort_files(
         page = standalone_page(
             f"{name}: case file evidence",
             f"<p><a href='../{stem}.html'>Back to the cohort</a></p>"
-            + student_section_html(export, number),
+            + student_section_html(export, number, catalogue),
         )
         (files.students / f"{student_slug(name)}.html").write_text(page, encoding="utf-8")
     return files

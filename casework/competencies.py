@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from casework.model import STAGE_SECTIONS
 from casework.rules import load_rules
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def competency_map() -> tuple[Competency, ...]:
                     str(b["id"]),
                     b["text"],
                     str(c["id"]),
-                    tuple(b["stages"]),
+                    _stages(b),
                     tuple(b["rules"]),
                     tuple(b.get("requires", ())),
                 )
@@ -76,12 +77,20 @@ def competency_map() -> tuple[Competency, ...]:
     )
 
 
+def _stages(behavior: dict[str, Any]) -> tuple[str, ...]:
+    unknown = [s for s in behavior["stages"] if s not in STAGE_SECTIONS]
+    if unknown:
+        raise ValueError(
+            f"competencies.yaml, behavior {behavior['id']}: unknown stage {unknown[0]!r} "
+            f"(one of {', '.join(STAGE_SECTIONS)})"
+        )
+    return tuple(behavior["stages"])
+
+
 def _settings() -> dict[str, Any]:
     return load_rules("competencies")
 
 
-# the stage names of the case export (casework/progress.py) for the map's stage names
-_EXPORT_STAGE = {"care_plan": "plan"}
 _REQUIREMENTS = {
     "reflections": "a reflection question answered",
     "gas_review": "a Goal Attainment Scaling review",
@@ -107,7 +116,7 @@ def _has(requirement: str, behavior: Behavior, record: dict[str, Any]) -> bool:
 
 def behavior_evidence(export: CaseExport, behavior: Behavior) -> Evidence:
     started = {s.stage for s in export.stages if s.state != "not_started"}
-    stages = {_EXPORT_STAGE.get(stage, stage) for stage in behavior.stages}
+    stages = {STAGE_SECTIONS[stage] for stage in behavior.stages}
     if not stages & started:
         return Evidence(behavior, NOT_ATTEMPTED, (), ())
     findings = [

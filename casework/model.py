@@ -261,7 +261,16 @@ GasLevel = Literal["-2", "-1", "0", "1", "2"]
 Judgement = Literal["ready", "not_yet", "ready_with_conditions"]
 # The stages a student commits to, one app each. Saved case files store these keys.
 StageName = Literal["intake", "assessment", "care_plan", "monitoring", "closure"]
-STAGES: tuple[StageName, ...] = ("intake", "assessment", "care_plan", "monitoring", "closure")
+# The part of the case record each stage writes; the progress bar and the exports name a
+# stage by its section ("plan"), the learning record by its name ("care_plan").
+STAGE_SECTIONS: dict[StageName, str] = {
+    "intake": "intake",
+    "assessment": "assessment",
+    "care_plan": "plan",
+    "monitoring": "monitoring",
+    "closure": "closure",
+}
+STAGES: tuple[StageName, ...] = tuple(STAGE_SECTIONS)
 
 
 class ModelGoal(Strict):

@@ -7,7 +7,6 @@ cell again. The figures: `casework/cohort_summary.py`; the pages: `casework/coho
 
 from __future__ import annotations
 
-import base64
 from html import escape
 from pathlib import Path
 
@@ -16,8 +15,7 @@ import ipywidgets as widgets
 from casework.cohort import CohortError
 from casework.cohort_report import (
     cohort_body_html,
-    cohort_html,
-    gradebook_csv,
+    report_charts,
     student_section_html,
     student_slug,
     write_cohort_files,
@@ -28,15 +26,6 @@ from casework.ui import components as ui
 from casework.ui.errors import ErrorPanel, guarded, open_app
 
 NOTEBOOK = "07_cohort_summary.ipynb"
-
-
-def download_link(filename: str, content: str, mime: str, hook: str, label: str) -> str:
-    """A link that downloads `content` (a data URI: Voilà does not serve the data folder)."""
-    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
-    return (
-        f"<a download='{escape(filename, quote=True)}' class='e2e-{escape(hook, quote=True)}' "
-        f"href='data:{mime};charset=utf-8;base64,{data}'>{escape(label)}</a>"
-    )
 
 
 class StudentPage(widgets.VBox):
@@ -82,12 +71,8 @@ class StudentPage(widgets.VBox):
         section = student_section_html(export, number)
         name = student_name(export, number)
         page = standalone_page(f"{name}: case file evidence", section)
-        link = download_link(
-            f"{student_slug(name)}.html",
-            page,
-            "text/html",
-            "student-download",
-            "Download this page",
+        link = ui.download_link(
+            f"{student_slug(name)}.html", page, "student-download", "Download this page"
         )
         self.page.value = f"<p>{link}</p>{section}"
 
@@ -146,24 +131,27 @@ class CohortApp(widgets.VBox):
             self.student.load(summary)
             return
         self.status.value = ui.message_html("good", message)
-        written = write_cohort_files(summary, folder)
+        charts = report_charts(summary)  # drawn once, for the page and the files
+        written = write_cohort_files(summary, folder, charts=charts)
         self.files.value = (
             "<div class='cw-panel cw-good' role='status'>The report, the gradebook and a "
             f"page per student are saved in <code>{escape(str(folder))}</code> "
             f"(<code>{escape(written.html.name)}</code>, <code>{escape(written.gradebook.name)}"
             f"</code>, <code>{escape(written.students.name)}/</code>). Download: "
-            + download_link(
-                "gradebook.csv", gradebook_csv(summary), "text/csv", "gradebook", "gradebook (CSV)"
+            + ui.download_link(
+                written.gradebook.name,
+                written.gradebook.read_text(encoding="utf-8"),
+                "gradebook",
+                "gradebook (CSV)",
             )
             + " · "
-            + download_link(
+            + ui.download_link(
                 written.html.name,
-                cohort_html(summary),
-                "text/html",
+                written.html.read_text(encoding="utf-8"),
                 "cohort-page",
                 "the report (HTML)",
             )
             + "</div>"
         )
-        self.report.value = cohort_body_html(summary, student_pages=False)
+        self.report.value = cohort_body_html(summary, student_pages=False, charts=charts)
         self.student.load(summary)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -195,7 +196,17 @@ def parse_day(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-_MIME = {".md": "text/markdown", ".html": "text/html"}
+_MIME = {".md": "text/markdown", ".html": "text/html", ".csv": "text/csv"}
+
+
+def download_link(filename: str, content: str, hook: str, label: str) -> str:
+    """A link that downloads `content` (a data URI: Voilà does not serve the data folder)."""
+    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
+    mime = _MIME.get(Path(filename).suffix, "text/plain")
+    return (
+        f"<a download='{escape(filename, quote=True)}' href='data:{mime};charset=utf-8;base64,"
+        f"{data}' class='e2e-{escape(hook, quote=True)}'>{escape(label)}</a>"
+    )
 
 
 def export_html(filename: str, content: str, hook: str, label: str, student: str | None) -> str:
@@ -206,13 +217,10 @@ def export_html(filename: str, content: str, hook: str, label: str, student: str
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / filename
     path.write_text(content, encoding="utf-8")
-    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
-    mime = _MIME.get(path.suffix, "text/plain")
     return (
         "<div class='cw-panel cw-good' role='status'>✓ Saved as "
         f"<code>{escape(path.name)}</code> in your exports. "
-        f"<a download='{escape(path.name, quote=True)}' href='data:{mime};charset=utf-8;base64,{data}' "
-        f"class='e2e-{escape(hook, quote=True)}'>{escape(label)}</a></div>"
+        f"{download_link(path.name, content, hook, label)}</div>"
     )
 
 
