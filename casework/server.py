@@ -10,6 +10,8 @@ when a page closes, and a cap on live kernels.
 - A class on one machine has a memory ceiling: past `CASEWORK_MAX_KERNELS` live kernels a
   new page gets a plain "the server is full" page instead of a kernel. Kernel counts are
   logged with each page.
+- A page must say when its kernel is gone, and keep what was typed meanwhile: every
+  rendered page carries `static/unsaved_guard.js` in its head (see that file).
 - The cohort summary reads every student's exports: it is rendered only when the server
   runs for an instructor (`casework serve --instructor`, `CASEWORK_INSTRUCTOR=yes`).
 Everything else, configuration included (`voila.json`), is Voilà's.
@@ -39,6 +41,8 @@ INSTRUCTOR_ENV = "CASEWORK_INSTRUCTOR"
 INSTRUCTOR_PAGES = ("07_cohort_summary.ipynb",)
 # About 150 MB a kernel after use: 40 fit a 8 GB machine beside the server and the OS.
 DEFAULT_MAX_KERNELS = 40
+GUARD_SCRIPT = (Path(__file__).parent / "static" / "unsaved_guard.js").read_text(encoding="utf-8")
+HEAD_END = "</head>"
 
 INSTRUCTOR_ONLY_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>For instructors</title></head>
@@ -78,6 +82,16 @@ def with_kernel_care(handler: type) -> type:
     down on unload, and refusing a new page once `max_kernels()` kernels are alive."""
 
     class CaredFor(handler):  # type: ignore[misc, valid-type]
+        _guarded = False
+
+        def write(self, chunk: str | bytes | dict) -> None:
+            # Voilà streams the page in pieces; the guard goes in the piece that closes
+            # <head>, so it runs before the page opens its kernel connection.
+            if not self._guarded and isinstance(chunk, str) and HEAD_END in chunk:
+                self._guarded = True
+                chunk = chunk.replace(HEAD_END, f"<script>{GUARD_SCRIPT}</script>{HEAD_END}", 1)
+            super().write(chunk)
+
         async def prepare(self, *args: object, **kwargs: object) -> None:
             result = super().prepare(*args, **kwargs)
             if inspect.isawaitable(result):
