@@ -112,9 +112,12 @@ def check(kind: str, files: list[str], lines: bool, as_json: bool) -> int:
     return 0
 
 
-def serve(port: int, host: str, instructor: bool = False) -> int:
+def serve(port: int, host: str, instructor: bool = False, pool: int = 0) -> int:
     """Run Voilà on the notebooks folder, from the repository root so voila.json applies.
-    `instructor`: also serve the instructor's pages (the cohort summary)."""
+    `instructor`: also serve the instructor's pages (the cohort summary); `pool`: keep that
+    many kernels ready for the pages a class opens first."""
+    from casework.server import pool_options
+
     os.chdir(REPO)
     if instructor:
         os.environ["CASEWORK_INSTRUCTOR"] = "yes"
@@ -126,6 +129,7 @@ def serve(port: int, host: str, instructor: bool = False) -> int:
         f"--port={port}",
         f"--Voila.ip={host}",
         "--no-browser",
+        *(pool_options(pool) if pool else []),
     ]
     print(f"Serving the casework apps at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     os.execv(sys.executable, args)
@@ -243,6 +247,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also serve the cohort summary (07): on an instructor's own machine, not a class's",
     )
+    serve_cmd.add_argument(
+        "--pool",
+        type=int,
+        default=0,
+        metavar="N",
+        help="for a class arriving together: keep N kernels ready for the start page and "
+        "intake (about 100 MB each)",
+    )
     validate_cmd = commands.add_parser("validate", help="check scenario files")
     validate_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("schema", help="print the scenario JSON Schema")
@@ -304,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json_schema())
         return 0
-    return serve(args.port, args.host, args.instructor)
+    return serve(args.port, args.host, args.instructor, args.pool)
 
 
 if __name__ == "__main__":

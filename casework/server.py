@@ -20,6 +20,7 @@ Everything else, configuration included (`voila.json`), is Voilà's.
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import socket
 import subprocess
@@ -43,6 +44,12 @@ INSTRUCTOR_PAGES = ("07_cohort_summary.ipynb",)
 DEFAULT_MAX_KERNELS = 40
 GUARD_SCRIPT = (Path(__file__).parent / "static" / "unsaved_guard.js").read_text(encoding="utf-8")
 HEAD_END = "</head>"
+
+# The pages a class opens first, as it arrives together: what a preheated pool keeps ready.
+CLASS_FIRST_PAGES = ("00_start.ipynb", "01_intake.ipynb")
+# A used pool kernel is replaced after this many seconds, once the class has arrived:
+# replacing it at once would start a second class's worth of kernels during the arrival.
+POOL_REFILL_DELAY = 60
 
 INSTRUCTOR_ONLY_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>For instructors</title></head>
@@ -77,6 +84,26 @@ def max_kernels() -> int:
     return int(raw)
 
 
+def pool_options(size: int, pages: tuple[str, ...] = CLASS_FIRST_PAGES) -> list[str]:
+    """Voilà options keeping `size` kernels ready for each of `pages`, each having built
+    its app and waiting to learn which student asked (`workspace.request_query`)."""
+    if size < 1:
+        raise ValueError(f"a pool holds at least one kernel, not {size}")
+    pools = {"default": {"pool_size": 0}, **{page: {"pool_size": size} for page in pages}}
+    return [
+        "--preheat_kernel=True",
+        f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+        f"--VoilaKernelManager.fill_delay={POOL_REFILL_DELAY}",
+    ]
+
+
+def pages_open(kernel_manager: object) -> int:
+    """Kernels serving a page: every live kernel but those waiting in a preheated pool."""
+    alive = len(kernel_manager.list_kernel_ids())  # type: ignore[attr-defined]
+    pools = getattr(kernel_manager, "_pools", {})  # Voilà's pool: a dict of lists, by page
+    return alive - sum(len(waiting) for waiting in pools.values())
+
+
 def with_kernel_care(handler: type) -> type:
     """The render handler, setting the `_xsrf` cookie its page needs to shut its kernel
     down on unload, and refusing a new page once `max_kernels()` kernels are alive."""
@@ -103,7 +130,7 @@ def with_kernel_care(handler: type) -> type:
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(INSTRUCTOR_ONLY_PAGE)
                 return
-            alive = len(self.kernel_manager.list_kernel_ids())
+            alive = pages_open(self.kernel_manager)
             self.log.info("casework: %d kernel(s) alive as a page opens", alive)
             if alive >= self.settings["casework_max_kernels"]:
                 self.log.warning("casework: kernel cap (%d) reached; page refused", alive)

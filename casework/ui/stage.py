@@ -36,10 +36,8 @@ class StageApp(widgets.VBox):
         student: str | None = None,
     ):
         super().__init__()
-        if store is None:  # in Voilà: the file of the student named in the address, if any
-            student, store = workspace.for_request(student)
         self.student = student
-        self.store = store
+        self.store = store  # None until the widgets are built (see below)
         self.catalogue = catalogue or load_catalogue()
         self.autosave_delay = autosave_delay
         self.session: CaseSession | None = None
@@ -54,10 +52,6 @@ class StageApp(widgets.VBox):
         self.picker.add_class("e2e-scenario")
         self.status = widgets.HTML()
         self.status.add_class("e2e-save-status")
-        file_problem = ui.message_html("warning", store.problem) if store.problem else ""
-        self.problems = widgets.HTML(
-            file_problem + ui.catalogue_problems_html(self.catalogue.errors)
-        )
         self.stage_end = StageEnd(self, self.stage) if self.stage else None
         sections = self.build_sections()
         self.history = HistoryPanel(self)
@@ -66,6 +60,14 @@ class StageApp(widgets.VBox):
         )
         self.scenario_panel.layout.display = "none"
         self.errors = ErrorPanel()
+        # Whose file, only now: a kernel from a preheated pool has built everything above
+        # before anyone asked for the page, and waits here for the request.
+        if self.store is None:  # in Voilà: the file of the student named in the address
+            self.student, self.store = workspace.for_request(student)
+        file_problem = ui.message_html("warning", self.store.problem) if self.store.problem else ""
+        self.problems = widgets.HTML(
+            file_problem + ui.catalogue_problems_html(self.catalogue.errors)
+        )
         self.children = [
             ui.style_sheet(),
             widgets.HTML(ui.nav_html(self.notebook, workspace.link_query(self.student))),
