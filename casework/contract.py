@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from casework import prose
 from casework.checks.consent import consent_basis, until
 from casework.checks.plan import (
     CASE_MANAGER,
@@ -114,7 +115,8 @@ def _sharing(plan: CarePlan, scenario: Scenario) -> list[str]:
     lines = []
     for provider, release in plan.releases.items():
         line = (
-            f"{party_name(provider, scenario)}: {release.shared} (for {release.purpose}), "
+            f"{party_name(provider, scenario)}: {release.shared} "
+            f"({prose.purpose(release.purpose)}), "
             f"signed {_day(release.signed_day)}"
         )
         if until(release):

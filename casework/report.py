@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
 
+from casework import prose
 from casework.checks.assessment import STRENGTH_LABELS, domain_label, level_name
 from casework.checks.closure import closure_procedures, exit_destinations, readiness
 from casework.checks.gas import signed_level
@@ -94,14 +95,16 @@ def _assessment(record: CaseRecord, scenario: Scenario) -> Part:
     for domain, rating in assessment.initial.items():
         if rating.score is None:
             continue
-        cited = "; ".join(rating.evidence) or "no fact cited"
+        cited = prose.clauses(rating.evidence) or "no fact cited"
         part.items.append(
             f"{domain_label(domain)}: {rating.score} ({level_name(rating.score).lower()}). "
-            f"Evidence: {cited}. {rating.note.strip()}".strip()
+            f"Evidence: {cited}. {prose.sentence(rating.note)}".strip()
         )
     for category, text in assessment.strengths.items():
         if text.strip():
-            part.items.append(f"Strengths, {STRENGTH_LABELS[category].lower()}: {text.strip()}")
+            # one strength a line, as students list them: kept apart, not run together
+            listed = prose.clauses(text.splitlines())
+            part.items.append(f"Strengths, {STRENGTH_LABELS[category].lower()}: {listed}")
     for tie in assessment.ties.values():
         part.items.append(
             f"Eco-map: {tie.name}, {TIE_LABELS[tie.kind].lower()} tie, {FLOW_LABELS[tie.flow].lower()}"
@@ -184,7 +187,7 @@ def _closure(record: CaseRecord, scenario: Scenario) -> list[Part]:
         f"Supervisor review: {closure.review.status.replace('_', ' ')}.",
     ]
     part.items = [
-        f"{'Yes' if i.present else 'No'}: {i.label.lower()}. {' '.join(i.evidence)}"
+        f"{'Yes' if i.present else 'No'}: {i.label.lower()}. {prose.sentences(i.evidence)}".strip()
         for i in indicators
     ]
     part.items += [f"Condition: {c}" for c in verdict.conditions]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from casework import prose
 from casework.checks.assessment import domain_label, level_name
 from casework.checks.findings import Finding, Report, finding_factory
 from casework.checks.monitoring import (
@@ -317,22 +318,22 @@ def compare_judgement(judgement: str | None, verdict: Verdict) -> Report:
         )
     if judgement == verdict.value:
         return Report(strengths=(f"Your judgement matches the record: {verdict.label.lower()}.",))
-    reasons = " ".join(verdict.reasons)
     if verdict.value == "not_yet":
         message = (
             f"You judged “{verdict_label(judgement).lower()}”, but the record says not yet. "
-            f"{reasons} Closing before the client's goals are reached ends help too early."
+            f"{prose.sentences(verdict.reasons)} Closing before the client's goals are reached ends help too early."
         )
         suggestion = "Hold the case open, review the goals with the client, and plan what is left."
     elif judgement == "not_yet":
         message = (
-            f"You judged “not yet”, but the record shows: {reasons}. If something the record "
+            f"You judged “not yet”, but the record shows: {prose.clauses(verdict.reasons)}. "
+            "If something the record "
             "does not show keeps you from closing, write it down; otherwise keeping a case open "
             "with nothing left to do can build dependence."
         )
         suggestion = "Name what is still missing in the record, or plan the ending with the client."
     else:
-        conditions = " ".join(verdict.conditions) or "No conditions are needed."
+        conditions = prose.sentences(verdict.conditions) or "No conditions are needed."
         message = (
             f"You judged “{verdict_label(judgement).lower()}”; the record says "
             f"“{verdict.label.lower()}”. {conditions}"

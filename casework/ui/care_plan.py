@@ -12,6 +12,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from casework import prose
 from casework.checks.assessment import CRISIS, current_ratings, domain_label, level_name
 from casework.checks.gas import check_levels_after_review
 from casework.checks.goal import GoalReport
@@ -283,7 +284,7 @@ class CarePlanApp(StageApp):
         return (
             f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"
             f"<p><b>What {escape(scenario.client.name)} says matters most:</b></p>"
-            f"{ui.bullet_list([f'“{p}”' for p in said])}"
+            f"{ui.bullet_list([prose.quoted(p) for p in said])}"
             f"<p><b>Needs from the assessment:</b></p>{needs_html}</div>"
         )
 

@@ -11,6 +11,7 @@ from html import escape
 
 import ipywidgets as widgets
 
+from casework import prose
 from casework.checks.intake import INTAKE_SECTIONS
 from casework.model import CaseRecord, Scenario
 from casework.screening import screen_eligibility, triage_levels
@@ -171,8 +172,8 @@ class IntakeApp(StageApp):
             or "lives alone"
         )
         what_they_say = [
-            f"“{scenario.presenting_issue.client_words}”",
-            *(f"“{p}”" for p in scenario.client_priorities),
+            prose.quoted(scenario.presenting_issue.client_words),
+            *(prose.quoted(p) for p in scenario.client_priorities),
         ]
         return (
             f"<div class='cw-panel cw-info e2e-briefing'><h2>{escape(scenario.title)}</h2>"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from casework import prose
 from casework.checks.consent import (
     basis_note,
     consent_texts,
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 def release_line(name: str, release: Release) -> str:
     """One release on file, in a line: what, why, signed, until when, revoked."""
     signed = f"signed day {release.signed_day}" if release.signed_day is not None else "not signed"
-    parts = [f"{name}: {release.shared or '(what?)'} — for {release.purpose or '(why?)'}", signed]
+    why = prose.purpose(release.purpose) if release.purpose.strip() else "for (why?)"
+    parts = [f"{name}: {release.shared or '(what?)'} — {why}", signed]
     parts.append(until(release) or "no end set")
     if release.revoked_day is not None:
         parts.append(f"revoked on day {release.revoked_day}: share nothing more")
