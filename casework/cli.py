@@ -140,13 +140,24 @@ def export(case_id: str, format: str, output: Path | None, student: str | None =
     """Write one case file as Markdown, a self-contained HTML page, or JSON for `cohort`."""
     from casework.report import export_case
     from casework.scenarios import load_catalogue
+    from casework.store import data_home
     from casework.workspace import WorkspaceError, checked_student, store_for
 
     try:
-        store = store_for(checked_student(student) if student is not None else None)
+        name = checked_student(student) if student is not None else None
     except WorkspaceError as error:
         print(f"casework export: {error}", file=sys.stderr)
         return 2
+    if name is not None and not (data_home() / "students" / f"{name}.sqlite3").exists():
+        # opening the store would create an empty file for a name someone mistyped
+        folder = data_home() / "students"
+        known = sorted(p.stem for p in folder.glob("*.sqlite3")) if folder.is_dir() else []
+        print(
+            f"casework export: no student '{name}' (students: {', '.join(known) or 'none yet'})",
+            file=sys.stderr,
+        )
+        return 2
+    store = store_for(name)
     latest = store.latest(case_id)
     if latest is None:
         known = ", ".join(store.case_ids()) or "none yet"

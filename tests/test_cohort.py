@@ -165,6 +165,13 @@ def test_export_refuses_a_bad_student_name(home: Path, capsys):
     assert "cannot be used as a student name" in capsys.readouterr().err
 
 
+def test_export_for_a_student_who_does_not_exist_creates_nothing(home: Path, capsys):
+    store_for("ana-3").set_setting("probe", "yes")  # one student who does exist
+    assert main(["export", "eviction-family", "--student", "anna"]) == 2
+    assert capsys.readouterr().err == ("casework export: no student 'anna' (students: ana-3)\n")
+    assert not (home / "students" / "anna.sqlite3").exists()
+
+
 def test_written_files_land_where_asked(tmp_path: Path, eviction):
     summary = cohort_summary(class_of(eviction, closed=1, monitoring=1, new=0))
     files = write_cohort_files(summary, tmp_path / "deep" / "folder")
@@ -173,10 +180,14 @@ def test_written_files_land_where_asked(tmp_path: Path, eviction):
     assert html_path.read_text().startswith("<!DOCTYPE html>")
 
 
-def test_crafted_exports_are_left_out_by_name_and_summaries_are_recomputed(eviction, tmp_path, capsys):
+def test_crafted_exports_are_left_out_by_name_and_summaries_are_recomputed(
+    eviction, tmp_path, capsys
+):
     """Issue 17: NaN, Infinity and deep nesting are refused naming the file, a bad file
     does not stop the report, a tampered summary changes nothing, formulas stay text."""
-    good = case_export(CaseRecord(case_id=eviction.id, scenario_id=eviction.id), eviction, "=HYPERLINK(\"x\")")
+    good = case_export(
+        CaseRecord(case_id=eviction.id, scenario_id=eviction.id), eviction, '=HYPERLINK("x")'
+    )
     tampered = json.loads(json.dumps(good))
     tampered["student"] = "tamper"
     for stage in tampered["stages"]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from casework.checks.deid import find_identifiers
 from casework.checks.interview import (
     STAR_PARTS,
     check_answer,
@@ -128,3 +129,33 @@ def test_unknown_prompt_is_a_clear_error():
 
 def test_composite_tips_are_there_to_help():
     assert len(composite_tips()) >= 4
+
+
+# --- issue 18: what a student met in interview practice -------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "A client in her eighties wanted to keep living alone after a fall.",
+        "During my field placement, an older man refused a move to a nursing home.",
+        "When I was an intern at a housing agency, a tenant turned down the shelter bed.",
+    ],
+)
+def test_an_answer_that_opens_with_the_situation_is_not_told_it_is_missing(opening):
+    answer = f"{opening} My role was to respect her choice and keep her safe."
+    assert star_parts(answer)["situation"]
+    report = check_answer("self_determination", answer)
+    assert not any("Situation is missing" in f.message for f in report.findings)
+
+
+def test_a_place_is_named_as_a_place_and_an_employer_span_stops_at_the_name():
+    text = "The Springfield office referred her. I worked at Walmart and then at a clinic."
+    found = {(text[f.start : f.end], f.message) for f in find_identifiers(text).findings}
+    assert found == {
+        (
+            "Springfield",
+            "“Springfield” names a place smaller than a state, which can identify a real person.",
+        ),
+        ("Walmart", "“Walmart” names an employer, which can identify a real person."),
+    }

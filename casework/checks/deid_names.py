@@ -227,11 +227,14 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
             return not data.first[norm] or not passage.is_sentence_start(i) or cued
         # "moved to Springfield": a place cue outranks the surname list
         place_cued = norm in data.places and previous in _PLACE_CUES and role not in _TITLES
+        # "the Springfield office", "our Springfield clinic": a listed place naming a place
+        place_shaped = norm in data.places and _base(following) in _FACILITY_NOUNS | _AREA_NOUNS
         return (
             norm in data.last
             and not data.last[norm]
             and not passage.is_sentence_start(i)
             and not place_cued
+            and not place_shaped
         )
     if _shape(token.text) != "lower" or norm not in data.first:
         return False
@@ -317,6 +320,7 @@ _FACILITY_NOUNS = frozenset({
     "clinic", "hospital", "school", "church", "mosque", "temple", "shelter", "center", "centre",
     "office", "pantry", "jail", "academy", "library", "apartments", "motel", "plant", "factory",
 })  # fmt: skip
+_AREA_NOUNS = frozenset({"area", "branch", "county", "district", "region", "neighborhood", "site"})
 
 
 def _unlisted_facility(passage: Passage, i: int) -> bool:
