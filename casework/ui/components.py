@@ -150,11 +150,26 @@ def text_input(
     return field
 
 
+class PromptedDropdown(widgets.Dropdown):
+    """A dropdown whose first option is a prompt standing for nothing chosen ("Choose a
+    scenario…" → None). ipywidgets draws a blank box whenever the value is None, so a
+    student saw no prompt at all; this one shows the prompt instead."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._show_prompt()
+        self.observe(self._show_prompt, names=["index", "options"])
+
+    def _show_prompt(self, _change: object = None) -> None:
+        if self.index is None and self._options_values and self._options_values[0] is None:
+            self.index = 0
+
+
 def dropdown(
     label: str, hook: str, options: list | tuple = (), width: str = "60%", **extra: object
 ) -> widgets.Dropdown:
     """A labelled choice in the shared label column; `options` may be set later."""
-    field = widgets.Dropdown(
+    field = PromptedDropdown(
         options=list(options),
         description=label,
         style=LABEL_STYLE,

@@ -78,7 +78,7 @@ class LandingApp(widgets.VBox):
         self.catalogue = catalogue or load_catalogue()
         self.query = workspace.link_query(student)
         saved = set(self.store.case_ids())
-        self.picker = widgets.Dropdown(
+        self.picker = ui.PromptedDropdown(
             options=[("Choose a scenario…", None), *self.catalogue.titles()],
             value=None,
             description="Scenario",

@@ -44,7 +44,7 @@ class StageApp(widgets.VBox):
         self.scenario: Scenario | None = None
         self._loading = False
 
-        self.picker = widgets.Dropdown(
+        self.picker = ui.PromptedDropdown(
             options=[("Choose a scenario…", None), *self.catalogue.titles()],
             value=None,
             description="Scenario",

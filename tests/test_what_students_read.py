@@ -119,3 +119,21 @@ def test_closure_feedback_keeps_each_reason_a_sentence():
         in message
     )
     assert "find a room. Closing before" in message
+
+
+# --- prompts in dropdowns ------------------------------------------------------------
+
+
+def test_a_dropdown_with_nothing_chosen_shows_its_prompt_not_a_blank_box(store):
+    from casework.ui.components import PromptedDropdown
+
+    field = PromptedDropdown(options=[("Choose…", None), ("Legal aid", "legal")])
+    assert (field.index, field.label, field.value) == (0, "Choose…", None)
+    field.value = "legal"
+    field.value = None  # a form reset
+    assert field.label == "Choose…"
+    field.options = [("Choose…", None), ("Food bank", "food")]  # a new scenario's providers
+    assert (field.label, field.value) == ("Choose…", None)
+
+    app = CarePlanApp(store=store, autosave_delay=0)
+    assert app.picker.label == "Choose a scenario…" and app.picker.value is None
