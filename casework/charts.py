@@ -190,7 +190,7 @@ def ecomap_figure(ecomap: EcoMap) -> Figure:
         axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     else:
         axes.text(
-            0, -0.6, "Add the people and services around the client below.", ha="center", fontsize=9
+            0, -0.6, "Add the people and services around the client with the form above.", ha="center", fontsize=9
         )
     return figure
 

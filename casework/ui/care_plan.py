@@ -76,6 +76,12 @@ def next_id(prefix: str, taken: set[str]) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
+def _opening(text: str, words: int = 5) -> str:
+    """A goal's first words, enough to tell goals apart in a phone-wide dropdown."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
 class GoalCard(widgets.VBox):
     """One goal: its sentence with live SMART feedback, what it serves, and its steps."""
 
@@ -93,7 +99,8 @@ class GoalCard(widgets.VBox):
             [("(none)", None), *((domain_label(d), d.value) for d in LifeDomain)],
             width="34em",
         )
-        self.priority = ui.dropdown("Client's priority", "goal-priority", width="95%")
+        # radio buttons, not a dropdown: the client's words are long and must be read whole
+        self.priority = ui.radio_choice("Client's priority", "goal-priority", [])
         self.feedback = ui.feedback_panel("smart-feedback")
         self.steps = widgets.VBox()
         remove = widgets.Button(description="Remove this goal", tooltip=f"Remove goal {number}")
@@ -358,11 +365,13 @@ class CarePlanApp(StageApp):
 
     def _show_step_options(self, record: CaseRecord) -> None:
         goals = [
-            (f"Goal {n}: {g.text[:60] or '(not written yet)'}", gid)
+            (f"Goal {n}: {_opening(g.text) or '(not written yet)'}", gid)
             for n, (gid, g) in enumerate(record.plan.goals.items(), start=1)
         ]
         current = self.step_goal.value
-        self.step_goal.options = goals or [("Add a goal first", None)]
+        self.step_goal.options = [("Choose a goal…", None), *goals] if goals else [
+            ("Add a goal first", None)
+        ]
         if current in dict(goals).values():
             self.step_goal.value = current
         steps = [

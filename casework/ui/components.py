@@ -63,6 +63,24 @@ mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
 .cw-nav a, .cw-stage a { color: #1d4ed8; }
 .cw-stages { list-style: none; padding-left: 0; }
 .cw-card { border-top: 1px solid #e5e7eb; padding-top: 0.4em; margin-top: 0.6em; }
+/* A link that starts something looks like a button, not like bold text. */
+.widget-html a.cw-button-link {
+  display: inline-block; padding: 0.45em 1em; border-radius: 4px; background: #1d4ed8;
+  color: #fff; text-decoration: none; font-weight: 600;
+}
+.widget-html a.cw-button-link:hover { background: #1e40af; }
+/* A checkbox's words wrap onto a second line rather than being cut short. */
+.widget-checkbox { width: auto !important; max-width: 100%; height: auto !important; }
+.widget-checkbox > label, .widget-checkbox .widget-label-basic {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  width: auto !important; max-width: 100%;
+}
+/* Where the keyboard is, clearly (WCAG 2.2 focus appearance): a thick dark ring with a
+   light halo, visible on white and on the blue buttons alike. */
+.jupyter-widgets :focus-visible, .widget-html a:focus-visible, .cw-page-banner button:focus-visible {
+  outline: 3px solid #1e3a8a !important; outline-offset: 2px !important;
+  box-shadow: 0 0 0 5px #fff !important;
+}
 /* On a phone the label column would squeeze every field: labels go above their fields. */
 @media (max-width: 640px) {
   .widget-inline-hbox { flex-wrap: wrap !important; width: 100% !important; height: auto !important; }
@@ -73,7 +91,20 @@ mark.cw-mark { background: #fde68a; border-bottom: 2px solid #b45309; }
   .widget-inline-hbox > select, .widget-inline-hbox > .widget-radio-box {
     flex: 1 1 100% !important; width: 100% !important; min-width: 0 !important;
   }
+  /* A row of buttons wraps instead of squeezing "Remove" to "R…". */
+  .widget-hbox { flex-wrap: wrap !important; }
+  button.widget-button {
+    flex-shrink: 0 !important; max-width: 100%; white-space: normal !important;
+    height: auto !important; min-height: 28px;
+  }
 }
+/* A long choice (a client's priority in their words) wraps instead of running off. */
+.widget-radio-box label {
+  white-space: normal !important; height: auto !important; line-height: 1.35;
+  display: flex !important; align-items: flex-start; gap: 0.1em;
+  flex-direction: row-reverse; justify-content: flex-end; /* the dot comes last in the DOM */
+}
+.widget-radio-box label > input { flex: none; margin-top: 0.2em; }
 </style>
 """
 

@@ -114,8 +114,8 @@ class LandingApp(widgets.VBox):
                 "Turn a case into a sanitized example and rehearse the usual questions.",
             ),
             widgets.HTML(
-                f"<p><a class='e2e-interview-link' href='{INTERVIEW_NOTEBOOK}"
-                f"{escape(self.query, quote=True)}'><b>Open interview practice</b></a></p>"
+                f"<p><a class='e2e-interview-link cw-button-link' href='{INTERVIEW_NOTEBOOK}"
+                f"{escape(self.query, quote=True)}'>Open interview practice</a></p>"
             ),
         ]
         self.picker.observe(guarded(self._on_pick), "value")

@@ -157,7 +157,7 @@ def open_app(page, base_url: str, notebook: str) -> None:
 
 
 def screenshot(page, name: str) -> Path:
-    """Save the whole app, 1280 wide, for a person to review.
+    """Save the whole app, as wide as the page's window, for a person to review.
 
     Voilà's page scrolls inside a container, not the body, so a "full page" shot would
     stop at 800 px: the window is made as tall as the content for the shot instead.
@@ -167,11 +167,12 @@ def screenshot(page, name: str) -> Path:
     height = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('*')].map((el) => el.scrollHeight))"
     )
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 40, 16000)})
+    window = page.viewport_size or VIEWPORT
+    page.set_viewport_size({"width": window["width"], "height": min(int(height) + 40, 16000)})
     try:
         page.screenshot(path=str(path), full_page=True)
     finally:
-        page.set_viewport_size(VIEWPORT)
+        page.set_viewport_size(window)
     return path
 
 
@@ -197,6 +198,16 @@ _LAYOUT_PROBLEMS = """
   for (const el of boxes) {
     if (el.classList.contains('widget-label') && el.scrollWidth > el.clientWidth + 1) {
       problems.push(`label cut short: "${el.textContent.trim()}"`);
+    }
+    const r = el.getBoundingClientRect();
+    if (r.left < -1 || r.right > window.innerWidth + 1) {
+      problems.push(`off screen (${Math.round(r.left)}–${Math.round(r.right)} px): "${el.textContent.trim().slice(0, 40) || el.tagName}"`);
+    }
+  }
+  // words cut short inside a control: a checkbox's label, a button's text ("R…" for Remove)
+  for (const el of document.querySelectorAll('.widget-checkbox label, button.widget-button')) {
+    if (visible(el) && el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`text cut short in a control: "${el.textContent.trim()}"`);
     }
   }
   const ruler = document.createElement('canvas').getContext('2d');

@@ -16,7 +16,7 @@ def criterion(page, name: str):
 
 
 def add_step(page, what: str, who: str, due: str) -> None:
-    page.locator(".e2e-step-goal select").select_option(index=0)
+    page.locator(".e2e-step-goal select").select_option(index=1)  # 0: "Choose a goal…"
     page.locator(".e2e-step-what input").fill(what)
     page.locator(".e2e-step-who select").select_option(label=who)
     page.locator(".e2e-step-due input").fill(due)
@@ -38,7 +38,7 @@ def test_goal_step_consent_and_contract(page, voila_url):
     expect(criterion(page, "specific")).to_contain_text("names a direction, not an action")
 
     goal.fill(SMART)
-    page.locator(".e2e-goal-g1 .e2e-goal-priority select").select_option(index=1)
+    page.locator(".e2e-goal-g1 .e2e-goal-priority input[type=radio]").nth(1).check()
     for name in ("specific", "measurable", "relevant", "time-bound"):
         expect(criterion(page, name)).to_have_attribute("data-met", "met")
 
