@@ -215,7 +215,21 @@ def _wrap(label: str, width: int = 14) -> str:
 
 def gas_chart(table: pd.DataFrame) -> Chart:
     """The summary T-score at each review, with 50 (as expected) marked."""
+    figure = gas_figure(table)
+    scored = table.dropna(subset=["T-score"]) if len(table) else table
+    if len(scored):
+        points = ", ".join(
+            f"day {int(d)}: {t:.1f}" for d, t in zip(scored["Day"], scored["T-score"], strict=True)
+        )
+        description = f"Goal attainment T-score at each review ({points}); 50 means as expected."
+    else:
+        description = "Goal attainment over the reviews: no review yet."
+    return Chart(_png(figure), description)
+
+
+def gas_figure(table: pd.DataFrame) -> Figure:
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(7.5, 3.4))
     axes = figure.add_subplot()
@@ -242,14 +256,8 @@ def gas_chart(table: pd.DataFrame) -> Chart:
     axes.set_ylabel("Summary T-score")
     axes.grid(alpha=0.3)
     axes.legend(loc="lower right", fontsize=8)
-    if len(scored):
-        points = ", ".join(
-            f"day {int(d)}: {t:.1f}" for d, t in zip(scored["Day"], scored["T-score"], strict=True)
-        )
-        description = f"Goal attainment T-score at each review ({points}); 50 means as expected."
-    else:
-        description = "Goal attainment over the reviews: no review yet."
-    return Chart(_png(figure), description)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # days are whole: no "23.5"
+    return figure
 
 
 def service_chart(table: pd.DataFrame) -> Chart:

@@ -65,7 +65,7 @@ def service_table(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:
         {
             "Provider": row.name,
             "In the plan": "yes" if row.planned else "no",
-            "Referred on day": row.referred_day,
+            "Referred on day": row.referred_day if row.referred_day is not None else "–",
             "Sessions offered": row.offered,
             "Sessions attended": row.attended,
             "Status": row.status,
@@ -80,7 +80,7 @@ def service_table(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:
         "Sessions attended",
         "Status",
     ]
-    return pd.DataFrame(rows, columns=columns).astype({"Referred on day": "Int64"})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def scores_over_time(record: CaseRecord, scenario: Scenario) -> pd.DataFrame:

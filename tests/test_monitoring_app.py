@@ -6,7 +6,7 @@ from html import escape
 import ipywidgets as widgets
 import pytest
 
-from casework.model import CaseRecord
+from casework.model import CaseRecord, Monitoring
 from casework.store import CaseStore
 from casework.ui.monitoring import MonitoringApp
 from tests.test_plan import complete_plan
@@ -218,9 +218,10 @@ def test_a_review_needs_a_day_and_a_score(app, store):
     assert saved(store).monitoring.reviews == {}
 
 
-def test_service_use_is_saved_and_a_planned_service_never_delivered_shows(app, store):
-    assert "planned, never delivered" in app.services_table.value
-    assert "Tenant Rights Legal Clinic is in the plan" in app.services_feedback.value
+def test_service_use_is_saved_and_a_planned_service_not_yet_due_is_not_missing(app, store):
+    assert "planned, due day 20" in app.services_table.value
+    assert "<NA>" not in app.services_table.value
+    assert "never delivered" not in app.services_feedback.value
     referred, offered, attended, _completed = app.service_fields["legal-clinic"]
     referred.value = "5"
     offered.value = 2
@@ -421,3 +422,33 @@ def test_the_safety_card_carries_stable_hooks_for_the_browser_test(app):
     }
     for hook, widget in hooks.items():
         assert hook in widget._dom_classes, hook
+
+
+def test_a_planned_service_is_missing_once_its_step_is_due_and_cites_its_own_source(eviction):
+    from casework.checks.monitoring import check_services, service_rows
+
+    plan = plan_with_levels(eviction)
+    due = next(e.day for e in eviction.timeline if e.day >= 20)
+    shown = next(i for i, e in enumerate(eviction.timeline, start=1) if e.day >= due)
+    for shown_now, status in ((0, "planned, due day 20"), (shown, "planned, never delivered")):
+        record = CaseRecord(
+            case_id="c",
+            scenario_id=eviction.id,
+            plan=plan,
+            monitoring=Monitoring(shown=shown_now),
+        )
+        row = next(r for r in service_rows(record, eviction) if r.resource == "legal-clinic")
+        assert row.status == status
+    (finding,) = check_services(record, eviction)
+    assert finding.message.startswith("Tenant Rights Legal Clinic is in the plan, but the record")
+    assert "Service utilization" in finding.source and "Goal Attainment" not in finding.source
+
+
+def test_a_goal_chart_with_one_review_has_whole_day_ticks():
+    import pandas as pd
+
+    from casework.charts import gas_figure
+
+    figure = gas_figure(pd.DataFrame({"Day": [24], "T-score": [55.0]}))
+    ticks = [t for t in figure.axes[0].get_xticks() if 23 <= t <= 25]
+    assert ticks and all(float(t).is_integer() for t in figure.axes[0].get_xticks())

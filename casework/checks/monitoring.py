@@ -38,6 +38,8 @@ def source() -> str:
 
 
 _finding = finding_factory("monitoring", source)
+# Service findings are about service use, not goal scaling: they name their own source.
+_service_finding = finding_factory("monitoring", lambda: _rules()["sources"]["services"])
 
 
 # --- Goal Attainment Scaling -------------------------------------------------------------
@@ -285,6 +287,8 @@ class ServiceRow:
     offered: int
     attended: int
     completed: bool
+    due_day: int | None = None  # the earliest day a planned step with it is due
+    today: int = 0  # the case's current day in monitoring
 
     @property
     def status(self) -> str:
@@ -294,7 +298,12 @@ class ServiceRow:
             return "in use"
         if self.referred_day is not None:
             return "referred, not started"
-        return "planned, never delivered" if self.planned else "not used"
+        if not self.planned:
+            return "not used"
+        # a service is missing only once its step is due (day 0: nothing is due yet)
+        if self.today < (self.due_day if self.due_day is not None else 1):
+            return f"planned, due day {self.due_day}" if self.due_day is not None else "planned"
+        return "planned, never delivered"
 
 
 def service_rows(record: CaseRecord, scenario: Scenario) -> list[ServiceRow]:
@@ -308,6 +317,12 @@ def service_rows(record: CaseRecord, scenario: Scenario) -> list[ServiceRow]:
         )
     )
     used = [r for r in record.monitoring.services if r in directory and r not in planned]
+    due: dict[str, int] = {}
+    for *_, step in all_steps(record.plan):
+        for provider in providers_in_step(step, scenario):
+            if step.due_day is not None:
+                due[provider] = min(step.due_day, due.get(provider, step.due_day))
+    today = current_day(scenario, record.monitoring)
     rows = []
     for resource in [*planned, *used]:
         use = record.monitoring.services.get(resource)
@@ -320,6 +335,8 @@ def service_rows(record: CaseRecord, scenario: Scenario) -> list[ServiceRow]:
                 offered=use.sessions_offered if use else 0,
                 attended=use.sessions_attended if use else 0,
                 completed=use.completed if use else False,
+                due_day=due.get(resource),
+                today=today,
             )
         )
     return rows
@@ -330,7 +347,7 @@ def check_services(record: CaseRecord, scenario: Scenario) -> list[Finding]:
     for row in service_rows(record, scenario):
         if row.status == "planned, never delivered":
             findings.append(
-                _finding(
+                _service_finding(
                     "monitoring.service-not-delivered",
                     f"{row.name} is in the plan, but the record shows no referral and no "
                     "session. A planned service that never starts leaves its goal without help.",
@@ -340,7 +357,7 @@ def check_services(record: CaseRecord, scenario: Scenario) -> list[Finding]:
             )
         elif row.attended > row.offered and row.offered:
             findings.append(
-                _finding(
+                _service_finding(
                     "monitoring.service-figures",
                     f"{row.name}: {row.attended} sessions attended out of {row.offered} "
                     "offered. Attended cannot be more than offered.",
