@@ -136,6 +136,9 @@ def test_the_case_file_exports_as_html_with_every_stage(app, home):
     assert base64.b64decode(link.group(1)).decode("utf-8") == html
     app.export_md.click()
     assert (home / "exports" / "eviction-family-case-file.md").read_text().startswith("# Case file")
+    # one link for each format, both on screen
+    assert "Download the case file (Markdown)" in app.export_message.value
+    assert "Download the case file (HTML)" in app.export_message.value
 
 
 def test_a_case_not_yet_monitored_opens_and_is_sent_back_with_reasons(home):

@@ -128,6 +128,7 @@ class ClosureApp(StageApp):
         self.export_html_button.add_class("e2e-export-html")
         self.export_html_button.on_click(guarded(lambda _b: self.export("html")))
         self.export_message = widgets.HTML()
+        self._exports: dict[str, str] = {}  # format -> its link: one for each, both kept
 
         self._fields = {
             "judgement_reason": self.judgement_reason,
@@ -215,6 +216,7 @@ class ClosureApp(StageApp):
             *((resource.name, resource.id) for resource in scenario.resources),
         ]
         self.comparison.value = self.summary_feedback.value = self.export_message.value = ""
+        self._exports = {}
 
     def show_record(self, record: CaseRecord) -> None:
         assert self.scenario is not None
@@ -374,10 +376,12 @@ class ClosureApp(StageApp):
             if format == "html"
             else "Download the case file (Markdown)"
         )
-        self.export_message.value = ui.export_html(
+        self._exports[format] = ui.export_html(
             f"{self.record.case_id}-case-file.{format}",
             document,
             f"download-{format}",
             label,
             self.student,
         )
+        shown = [self._exports[f] for f in ("md", "html") if f in self._exports]
+        self.export_message.value = "".join(shown)
