@@ -141,3 +141,19 @@ def test_user_text_is_never_markup(app: AssessmentApp):
         + [row.children[0].value for row in app.ties_box.children]
     )
     assert "<img src=x" not in html
+
+
+def test_the_reassessment_mode_survives_a_reload_and_its_check_keeps_the_initial_findings(
+    app: AssessmentApp, store: CaseStore
+):
+    app.disclosures_box.children[0].click()
+    app.phase_picker.value = "reassessment"
+    reopened = AssessmentApp(store=store, autosave_delay=0)
+    assert reopened.phase_picker.value == "reassessment"
+    assert reopened.phase == "reassessment"
+    reopened.show_feedback()
+    # the initial assessment's open findings (no scores yet) stay in sight beside the new one
+    assert "Initial assessment" in reopened.feedback.value
+    assert "Reassessment" in reopened.feedback.value
+    reopened.phase_picker.value = "initial"
+    assert AssessmentApp(store=store, autosave_delay=0).phase_picker.value == "initial"

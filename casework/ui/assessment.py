@@ -39,6 +39,7 @@ from casework.ui.errors import guarded
 from casework.ui.stage import StageApp
 
 INITIAL, REASSESSMENT = "initial", "reassessment"
+PHASE_SETTING = "assessment-phase:"  # + case id: the mode the student last worked in
 _PHASES = [("Initial assessment", INITIAL), ("Reassessment", REASSESSMENT)]
 
 
@@ -263,7 +264,8 @@ class AssessmentApp(StageApp):
         self.cards_box.children = list(self.cards.values())
         self.tie_name.options = ecomap.suggested_names(scenario)
         self.feedback.value = self.comparison.value = self.tie_message.value = ""
-        self.phase = INITIAL
+        # the student's mode is kept with their file: a reload reopens the reassessment
+        self.phase = self.store.get_setting(PHASE_SETTING + scenario.id) or INITIAL
 
     def _briefing_html(self, record: CaseRecord, scenario: Scenario) -> str:
         presenting = (
@@ -326,6 +328,7 @@ class AssessmentApp(StageApp):
             )
             return
         self.phase = change["new"]
+        self.store.set_setting(PHASE_SETTING + self.record.case_id, self.phase)
         if self.phase == REASSESSMENT and not assessment.reassessment:
             # start from the first picture; the student changes what the new facts change
             self.edit("assessment", reassessment=dict(assessment.initial))
@@ -461,9 +464,14 @@ class AssessmentApp(StageApp):
         if self.session is None or self.scenario is None:
             return
         self.session.flush()
-        report = check_assessment(self.record.assessment, self.scenario, self.phase)
-        heading = "Initial assessment" if self.phase == INITIAL else "Reassessment"
-        self.feedback.value = ui.report_html(report, heading)
+        # the reassessment is checked beside the initial assessment, whose open findings
+        # still stand: checking one must not hide the other
+        phases = [INITIAL, REASSESSMENT] if self.phase == REASSESSMENT else [INITIAL]
+        headings = {INITIAL: "Initial assessment", REASSESSMENT: "Reassessment"}
+        self.feedback.value = "".join(
+            ui.report_html(check_assessment(self.record.assessment, self.scenario, p), headings[p])
+            for p in phases
+        )
 
     def show_comparison(self) -> None:
         if self.session is None or self.scenario is None:
