@@ -137,12 +137,28 @@ def test_a_crisis_stops_the_timeline_until_the_plan_changes(app, store, eviction
     app.change_who.value = "recovery-program"
     app.change_due.value = "31"
     app.add_plan_step()
+    assert "Say how often, for example “once” or “weekly”." in app.change_message.value
+    assert not any("outpatient" in s.what for s in saved(store).plan.goals["g1"].steps.values())
+    app.change_often.value = "weekly"
+    app.change_where.value = "the recovery program's clinic"
+    app.add_plan_step()
     assert "Added to the plan" in app.change_message.value
     assert "release" in app.change_message.value
+    # a new party in the plan: the contract says at once what it now lacks, and where to mend it
+    assert "The written contract is not complete now." in app.change_message.value
+    assert "Complete it in the care plan (stage 3" in app.change_message.value
     steps = saved(store).plan.goals["g1"].steps
-    assert any("outpatient" in step.what for step in steps.values())
+    step = next(step for step in steps.values() if "outpatient" in step.what)
+    assert (step.how_often, step.where, step.due_day) == (
+        "weekly",
+        "the recovery program's clinic",
+        31,
+    )
     app.change_who.value = "client"
     app.change_what.value = "Keep the naloxone kit by the door and tell the children where it is"
+    app.change_due.value = "25"
+    app.change_often.value = "every day"
+    app.change_where.value = "at home"
     app.add_plan_step()
     assert "Added to the plan" in app.change_message.value
     steps = saved(store).plan.goals["g1"].steps

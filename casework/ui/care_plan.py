@@ -76,12 +76,6 @@ def next_id(prefix: str, taken: set[str]) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
-def _opening(text: str, words: int = 5) -> str:
-    """A goal's first words, enough to tell goals apart in a phone-wide dropdown."""
-    split = text.split()
-    return " ".join(split[:words]) + ("…" if len(split) > words else "")
-
-
 class GoalCard(widgets.VBox):
     """One goal: its sentence with live SMART feedback, what it serves, and its steps."""
 
@@ -364,15 +358,10 @@ class CarePlanApp(StageApp):
         return rows
 
     def _show_step_options(self, record: CaseRecord) -> None:
-        goals = [
-            (f"Goal {n}: {_opening(g.text) or '(not written yet)'}", gid)
-            for n, (gid, g) in enumerate(record.plan.goals.items(), start=1)
-        ]
+        goals = ui.goal_options(record.plan.goals, "Add a goal first")
         current = self.step_goal.value
-        self.step_goal.options = [("Choose a goal…", None), *goals] if goals else [
-            ("Add a goal first", None)
-        ]
-        if current in dict(goals).values():
+        self.step_goal.options = goals
+        if current is not None and current in dict(goals).values():
             self.step_goal.value = current
         steps = [
             (s.what or sid, sid) for g in record.plan.goals.values() for sid, s in g.steps.items()

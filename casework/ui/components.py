@@ -196,6 +196,19 @@ class PromptedDropdown(widgets.Dropdown):
             self.index = 0
 
 
+def goal_options(goals: dict, none_yet: str) -> list[tuple[str, str | None]]:
+    """Goals to choose from: a prompt, then "Goal 1: Within 60 days, Marisol will…" (the
+    first words, enough to tell goals apart on a phone); `none_yet` when there is none."""
+    if not goals:
+        return [(none_yet, None)]
+    choices: list[tuple[str, str | None]] = [("Choose a goal…", None)]
+    for number, (goal_id, goal) in enumerate(goals.items(), start=1):
+        words = goal.text.split()
+        opening = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
+        choices.append((f"Goal {number}: {opening or '(not written yet)'}", goal_id))
+    return choices
+
+
 def dropdown(
     label: str, hook: str, options: list | tuple = (), width: str = "60%", **extra: object
 ) -> widgets.Dropdown:

@@ -29,6 +29,7 @@ from casework.checks.monitoring import (
     warning_signs,
 )
 from casework.checks.plan import (
+    contract_status,
     party_name,
     release_to_dos,
     resources_by_id,
@@ -120,6 +121,11 @@ class MonitoringApp(StageApp):
         )
         self.change_who = ui.dropdown("Who does it", "change-who")
         self.change_due = ui.day_input("By (day)", "change-due")
+        # what the written contract asks of every step, asked here too (issue 18)
+        self.change_often = ui.text_input("How often", "once, weekly, every visit…", "change-often")
+        self.change_where = ui.text_input(
+            "Where", "office, home visit, by phone, the clinic…", "change-where"
+        )
         self.change_button = ui.check_button("Add this step to the plan", "add-change")
         self.change_button.on_click(guarded(lambda _b: self.add_plan_step()))
         self.change_message = widgets.HTML()
@@ -164,6 +170,8 @@ class MonitoringApp(StageApp):
             self.change_what,
             self.change_who,
             self.change_due,
+            self.change_often,
+            self.change_where,
             self.change_button,
             self.change_message,
             self.scores_chart,
@@ -265,14 +273,12 @@ class MonitoringApp(StageApp):
 
     def _show_change_form(self, record: CaseRecord) -> None:
         assert self.scenario is not None
-        goals = [
-            (f"Goal {n}: {goal.text[:70] or '(no text yet)'}", key)
-            for n, (key, goal) in enumerate(record.plan.goals.items(), start=1)
-        ]
-        self.change_goal.options = goals or [
-            ("No goals yet: write them in the care-plan app", None)
-        ]
-        self.change_who.options = party_options(self.scenario)
+        current = self.change_goal.value
+        goals = ui.goal_options(record.plan.goals, "No goals yet: write them in the care-plan app")
+        self.change_goal.options = goals
+        if current is not None and current in dict(goals).values():
+            self.change_goal.value = current
+        self.change_who.options = [("Choose…", None), *party_options(self.scenario)]
 
     # --- edits ------------------------------------------------------------------------
 
@@ -371,33 +377,68 @@ class MonitoringApp(StageApp):
             self.change_who.value,
         )
         due_text = self.change_due.value
-        if goal_id is None:
+        often, where = self.change_often.value.strip(), self.change_where.value.strip()
+        # the written contract needs each of these for every step: ask now, not later
+        if not self.record.plan.goals:
             problem = "The plan has no goal yet: write the goals in the care-plan app first."
+        elif goal_id is None:
+            problem = "Choose the goal this step serves."
         elif not what:
             problem = "Say what the new step is, for example “Go to the family support group on Thursday”."
-        elif due_text.strip() and ui.parse_day(due_text) is None:
-            problem = "Write the due day as a number of days from intake, e.g. 40."
+        elif who is None:
+            problem = "Choose who does it: every step in the contract has one person responsible."
+        elif ui.parse_day(due_text) is None:
+            problem = "Write by which day, as a number of days from intake, e.g. 40."
+        elif not often:
+            problem = "Say how often, for example “once” or “weekly”."
+        elif not where:
+            problem = "Say where, for example “the clinic” or “by phone”."
         else:
             problem = ""
         if problem:
             self.change_message.value = ui.message_html("warning", problem)
             return
         resource = who if who in resources_by_id(self.scenario) else ""
-        step = ActionStep(what=what, who=who, due_day=ui.parse_day(due_text), resource=resource)
+        step = ActionStep(
+            what=what,
+            who=who,
+            due_day=ui.parse_day(due_text),
+            how_often=often,
+            where=where,
+            resource=resource,
+        )
         plan = self.record.plan
         goal = plan.goals[goal_id]
         steps = {**goal.steps, next_id("s", set(goal.steps)): step}
         goals = {**plan.goals, goal_id: goal.model_copy(update={"steps": steps})}
         self.session.replace_section("plan", plan.model_copy(update={"goals": goals}))
         self.session.flush()
-        self.change_what.value = self.change_due.value = ""
+        for field in (self.change_what, self.change_due, self.change_often, self.change_where):
+            field.value = ""
         to_do = release_to_dos(self.record.plan, step, self.scenario)
-        self.change_message.value = ui.message_html(
-            "good", f"Added to the plan: “{what}” ({party_name(who, self.scenario)})."
-        ) + "".join(ui.message_html("info", problem) for problem in to_do)
+        self.change_message.value = (
+            ui.message_html(
+                "good", f"Added to the plan: “{what}” ({party_name(who, self.scenario)})."
+            )
+            + self._contract_after_change()
+            + "".join(ui.message_html("info", problem) for problem in to_do)
+        )
         for card in self.sign_cards.values():
             card.show_status(self.record)
         self._show_services(self.record)
+
+    def _contract_after_change(self) -> str:
+        """What the changed plan's written contract now lacks, and where to mend it."""
+        assert self.scenario is not None
+        unmet = [e for e in contract_status(self.record, self.scenario).elements if not e.met]
+        if not unmet:
+            return ""
+        lacking = " ".join(f"{e.label}: {e.detail}" for e in unmet)
+        return ui.message_html(
+            "warning",
+            f"The written contract is not complete now. {lacking} Complete it in the care "
+            "plan (stage 3, “The written contract”), and have it signed again.",
+        )
 
     # --- goal reviews -------------------------------------------------------------------
 
