@@ -129,6 +129,7 @@ class MonitoringApp(StageApp):
         self.change_button = ui.check_button("Add this step to the plan", "add-change")
         self.change_button.on_click(guarded(lambda _b: self.add_plan_step()))
         self.change_message = widgets.HTML()
+        self.change_message.add_class("e2e-change-message")
         self.scores_chart = ui.ChartPanel("scores-over-time")
 
         self.review_day = ui.day_input("Review on (day)", "review-day")

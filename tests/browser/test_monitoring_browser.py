@@ -104,12 +104,14 @@ def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
     next_event(page)
     expect(message).to_contain_text("The case cannot move on yet")
 
-    page.locator(".e2e-change-goal select").select_option(index=0)
+    page.locator(".e2e-change-goal select").select_option(index=1)  # 0: "Choose a goal…"
     page.locator(".e2e-change-what input").fill(
         "Keep the naloxone kit by the door and show the children's aunt where it is"
     )
     page.locator(".e2e-change-who select").select_option(label="Client: Marisol Vega")
     page.locator(".e2e-change-due input").fill("26")
+    page.locator(".e2e-change-often input").fill("once")
+    page.locator(".e2e-change-where input").fill("at home")
     page.locator("button.e2e-add-change").click()
     expect(page.locator(".e2e-sign-crisis-4 .e2e-sign-status")).to_contain_text("The plan changed")
     next_event(page)
@@ -130,3 +132,50 @@ def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
     )
     expect(page.locator(".e2e-sign-crisis-4 .e2e-sign-status")).to_contain_text("The plan changed")
     assert page.problems == []
+
+
+def test_a_plan_change_from_monitoring_tells_the_same_story_in_the_plan_and_the_export(
+    page, voila_url, voila_home, catalogue
+):
+    """The step added in monitoring is in the care plan with what the contract asks, the
+    care plan's contract verdict and the exported case file's agree."""
+    eviction = catalogue.scenarios["eviction-family"]
+    seed_case(
+        voila_home,
+        CaseRecord(
+            case_id="eviction-family",
+            scenario_id="eviction-family",
+            assessment=assessed(),
+            plan=complete_plan(eviction),
+        ),
+        student="changer",
+    )
+    page.goto(f"{voila_url}/voila/render/04_monitoring.ipynb?student=changer")
+    page.wait_for_selector("#loading", state="detached")
+    choose(page, "A family facing eviction")
+    step = "Go to the tenants' association meeting with the lease"
+    page.locator(".e2e-change-goal select").select_option(index=1)
+    page.locator(".e2e-change-what input").fill(step)
+    page.locator(".e2e-change-who select").select_option(label="Client: Marisol Vega")
+    page.locator(".e2e-change-due input").fill("40")
+    page.locator(".e2e-change-often input").fill("once")
+    page.locator(".e2e-change-where input").fill("the community room")
+    page.locator("button.e2e-add-change").click()
+    expect(page.locator(".e2e-change-message")).to_contain_text(f"Added to the plan: “{step}”")
+
+    page.goto(f"{voila_url}/voila/render/03_care_plan.ipynb?student=changer")
+    page.wait_for_selector("#loading", state="detached")
+    expect(page.locator(".e2e-save-status")).to_contain_text("Welcome back")
+    expect(page.locator("body")).to_contain_text(f"{step} — by day 40, once, the community room")
+    verdict = page.locator(".e2e-contract-verdict").inner_text()
+    complete = "The contract is complete" in verdict
+
+    page.goto(f"{voila_url}/voila/render/05_closure.ipynb?student=changer")
+    page.wait_for_selector("#loading", state="detached")
+    expect(page.locator(".e2e-save-status")).to_contain_text("Welcome back")
+    page.locator("button.e2e-export-md").click()
+    expect(page.locator(".e2e-download-md")).to_be_visible()
+    exported = (voila_home / "exports" / "changer" / "eviction-family-case-file.md").read_text()
+    assert step in exported and "where: the community room" in exported
+    said = "complete" if complete else "not complete yet"
+    assert f"The written contract is {said}." in exported
