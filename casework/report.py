@@ -14,7 +14,12 @@ from html import escape
 
 from casework import prose
 from casework.checks.assessment import STRENGTH_LABELS, domain_label, level_name
-from casework.checks.closure import closure_procedures, exit_destinations, readiness
+from casework.checks.closure import (
+    closure_procedures,
+    ending_early,
+    exit_destinations,
+    readiness,
+)
 from casework.checks.gas import signed_level
 from casework.checks.monitoring import (
     event_label,
@@ -115,7 +120,13 @@ def _assessment(record: CaseRecord, scenario: Scenario) -> Part:
 def _plan(record: CaseRecord, scenario: Scenario) -> list[Part]:
     status = contract_status(record, scenario)
     verdict = "complete" if status.complete else "not complete yet"
-    parts = [Part("3. Care plan and agreement", paragraphs=[f"The written contract is {verdict}."])]
+    said = f"The written contract is {verdict}."
+    early = ending_early(readiness(record, scenario)[0])
+    if not status.complete and early and record.closure.review.status == "approved":
+        # the one way a case closes with its contract unfinished: it ended early
+        reasons = "; ".join(i.label.lower() for i in early)
+        said += f" Closure was approved without it because the case ended early ({reasons})."
+    parts = [Part("3. Care plan and agreement", paragraphs=[said])]
     for section in contract_sections(record, scenario):
         parts.append(Part(section.heading, 3, list(section.paragraphs), list(section.items)))
     return parts

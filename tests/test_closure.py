@@ -234,3 +234,22 @@ def test_hud_3_12_the_supervisor_names_an_exit_destination_that_differs_from_the
     assert any("Exit destination" in c for c in supervisor_review(wrong, eviction))
     unrecorded = with_closure(record, exit_destination=None)
     assert check_exit_destination(unrecorded, eviction).findings == ()
+
+
+def test_closure_is_not_approved_while_the_written_contract_is_incomplete(eviction):
+    from casework.checks.closure import supervisor_review
+    from casework.report import export_case
+
+    record = ready_to_close(eviction)
+    assert supervisor_review(record, eviction) == []
+    unsigned = record.model_copy(
+        update={"plan": record.plan.model_copy(update={"signatures": {}, "if_not_done": ""})}
+    )
+    comments = supervisor_review(unsigned, eviction)
+    assert len(comments) == 1
+    assert comments[0].startswith("The written contract is not complete: ")
+    assert comments[0].endswith(" Complete it in the care plan before closing.")
+    assert "Signatures with dates" in comments[0]
+    # what the export says of the contract is what the care plan says of it
+    assert "The written contract is complete." in export_case(record, eviction, "md")
+    assert "The written contract is not complete yet." in export_case(unsigned, eviction, "md")

@@ -70,6 +70,7 @@ def test_one_case_from_intake_to_an_approved_closure_and_its_export(store: CaseS
         ("Bring the lease and pay stubs", "client", "5", None),
         ("Submit the rent relief application", "case_manager", "7", None),
         ("Go to the clinic's walk-in advice hour with the notice", "client", "20", "legal-clinic"),
+        ("Give advice on the notice", "legal-clinic", "20", None),
     ):
         plan.step_goal.value = "g1"
         plan.step_what.value, plan.step_who.value, plan.step_due.value = what, who, due
@@ -77,6 +78,12 @@ def test_one_case_from_intake_to_an_approved_closure_and_its_export(store: CaseS
         plan.step_resource.value = resource
         plan.add_step_button.click()
         assert "Step added" in plan.step_message.value, plan.step_message.value
+    # the written contract, complete and signed: a case that ends on its goals closes on
+    # the plan the client agreed to (the supervisor sends it back otherwise)
+    plan.if_not_done.value = "If a step is missed, we meet within a week to change the plan."
+    for name, day in plan.signature_fields.values():
+        name.value, day.value = "Signed", "4"
+    assert "The contract is complete" in plan.contract.value, plan.contract.value
 
     monitoring = open_app(MonitoringApp, store)
     for index, event in enumerate(monitoring.scenario.timeline):

@@ -26,7 +26,7 @@ from casework.checks.monitoring import (
     unsettled_signs,
 )
 from casework.checks.note import check_note
-from casework.checks.plan import release_missing, resources_by_id
+from casework.checks.plan import contract_status, release_missing, resources_by_id
 from casework.model import CaseRecord, ClosureWork, EventKind, Goal, Scenario
 from casework.rules import load_rules
 
@@ -254,11 +254,18 @@ class Verdict:
         return verdict_label(self.value)
 
 
+ENDING_EARLY = ("transfer", "eligibility_lost", "disengaged")
+
+
+def ending_early(indicators: list[Indicator]) -> list[Indicator]:
+    """The reasons a case ends before its goals are met (a transfer, lost eligibility, a
+    client who stopped coming): the ending is planned anyway."""
+    return [i for i in indicators if i.id in ENDING_EARLY and i.present]
+
+
 def closure_verdict(indicators: list[Indicator], record: CaseRecord, scenario: Scenario) -> Verdict:
     found = {indicator.id: indicator for indicator in indicators}
-    ending_anyway = [
-        found[i] for i in ("transfer", "eligibility_lost", "disengaged") if found[i].present
-    ]
+    ending_anyway = ending_early(indicators)
     if ending_anyway:
         conditions = []
         if found["transfer"].present:
@@ -543,9 +550,19 @@ def supervisor_review(record: CaseRecord, scenario: Scenario) -> list[str]:
         comments.append(
             f"Contact notes are missing for day {days}. Every contact goes on the record."
         )
-    verdict = readiness(record, scenario)[1]
+    indicators, verdict = readiness(record, scenario)
     if verdict.value == "not_yet":
         comments.append("The record does not show readiness yet: " + " ".join(verdict.reasons))
+    contract = contract_status(record, scenario)
+    if not contract.complete and not ending_early(indicators):
+        # a case that ends early may close with its contract unfinished (the export says
+        # so); one that ends on its goals closes on the plan the client agreed to
+        lacking = " ".join(f"{e.label}: {e.detail}" for e in contract.elements if not e.met)
+        comments.append(
+            "The written contract is not complete: "
+            + (lacking or " ".join(f.message for f in contract.blocking))
+            + " Complete it in the care plan before closing."
+        )
     if record.closure.judgement is None:
         comments.append("Give your own judgement of readiness, with your reasons.")
     elif record.closure.judgement != verdict.value:
