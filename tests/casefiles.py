@@ -69,6 +69,16 @@ def safety_answers(scenario: Scenario, shown: int) -> dict[str, SafetyResponse]:
     return answers
 
 
+def planned(eviction) -> CaseRecord:
+    """Assessed, with a complete and signed plan: where monitoring starts."""
+    return CaseRecord(
+        case_id=eviction.id,
+        scenario_id=eviction.id,
+        assessment=assessed(),
+        plan=complete_plan(eviction),
+    )
+
+
 def monitored(eviction, shown: int | None = None) -> CaseRecord:
     """The whole timeline unfolded, every note written, every sign answered (the safety sign
     with a complete safety response), two reviews."""

@@ -3,7 +3,6 @@ plan changes, and a note with a judgmental label is flagged where the label is."
 
 from playwright.sync_api import expect
 
-from casework.model import CaseRecord
 from tests.browser.conftest import (
     chart_labels_problems,
     layout_problems,
@@ -12,8 +11,7 @@ from tests.browser.conftest import (
     seed_case,
 )
 from tests.browser.test_intake_browser import choose
-from tests.casefiles import assessed
-from tests.test_plan import complete_plan
+from tests.casefiles import planned
 
 REASON = (
     "We talked it through: Marisol wants the housing steps first and will say when she is "
@@ -62,12 +60,7 @@ def test_timeline_to_a_crisis_stopped_until_the_plan_changes(
     eviction = catalogue.scenarios["eviction-family"]
     seed_case(
         voila_home,
-        CaseRecord(
-            case_id="eviction-family",
-            scenario_id="eviction-family",
-            assessment=assessed(),
-            plan=complete_plan(eviction),
-        ),
+        planned(eviction),
     )
     open_app(page, voila_url, "04_monitoring.ipynb")
     choose(page, "A family facing eviction")
@@ -142,12 +135,7 @@ def test_a_plan_change_from_monitoring_tells_the_same_story_in_the_plan_and_the_
     eviction = catalogue.scenarios["eviction-family"]
     seed_case(
         voila_home,
-        CaseRecord(
-            case_id="eviction-family",
-            scenario_id="eviction-family",
-            assessment=assessed(),
-            plan=complete_plan(eviction),
-        ),
+        planned(eviction),
         student="changer",
     )
     page.goto(f"{voila_url}/voila/render/04_monitoring.ipynb?student=changer")

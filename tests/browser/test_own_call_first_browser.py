@@ -5,12 +5,11 @@ scored again."""
 
 from playwright.sync_api import expect
 
-from casework.model import CaseRecord, ClosureWork
+from casework.model import ClosureWork
 from tests.browser.conftest import open_app, screenshot, seed_case
 from tests.browser.test_intake_browser import choose
 from tests.browser.test_monitoring_browser import next_event
-from tests.casefiles import assessed, ready_to_close
-from tests.test_plan import complete_plan
+from tests.casefiles import planned, ready_to_close
 
 
 def test_closure_verdict_appears_only_after_the_students_own_call(
@@ -43,12 +42,7 @@ def test_reassess_is_marked_only_after_a_domain_is_scored_again(
     eviction = catalogue.scenarios["eviction-family"]
     seed_case(
         voila_home,
-        CaseRecord(
-            case_id="eviction-family",
-            scenario_id="eviction-family",
-            assessment=assessed(),
-            plan=complete_plan(eviction),
-        ),
+        planned(eviction),
     )
     open_app(page, voila_url, "04_monitoring.ipynb")
     choose(page, "A family facing eviction")
