@@ -109,6 +109,7 @@ def with_kernel_care(handler: type) -> type:
     down on unload, and refusing a new page once `max_kernels()` kernels are alive."""
 
     class CaredFor(handler):  # type: ignore[misc, valid-type]
+        casework_cared_for = True
         _guarded = False
 
         def write(self, chunk: str | bytes | dict) -> None:

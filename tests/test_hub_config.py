@@ -147,3 +147,25 @@ def test_a_class_with_real_sign_in_gets_an_allowed_list_and_tls(monkeypatch, las
 )
 def test_a_students_server_lets_through_only_what_a_workbook_page_uses(resource, path, ok):
     assert allowed(resource, path) is ok
+
+
+def test_the_hubs_voila_pages_get_what_casework_serve_gives_them():
+    import tornado.web
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    from casework.hub import care_for_voila_pages
+
+    app = tornado.web.Application()
+    app.add_handlers(
+        ".*$",
+        [(r"/voila/render/(.*)", TornadoVoilaHandler), (r"/other", tornado.web.RequestHandler)],
+    )
+    assert care_for_voila_pages(app) == 1
+    assert care_for_voila_pages(app) == 0  # wrapped once, however often it runs
+    targets = [
+        rule.target
+        for host in app.default_router.rules
+        for rule in getattr(host.target, "rules", [])
+    ]
+    (cared,) = [t for t in targets if getattr(t, "casework_cared_for", False)]
+    assert issubclass(cared, TornadoVoilaHandler)

@@ -17,6 +17,9 @@ c.ServerApp.jpserver_extensions = {
     "jupyter_lsp": False,
     "jupyter_server_terminals": False,
     "jupyterlab_server": False,
+    # the lost-text guard, the kernel cap and the instructor's pages withheld, as with
+    # `casework serve` (casework/hub.py)
+    "casework.hub": True,
 }
 c.ServerApp.terminals_enabled = False
 c.ServerApp.authorizer_class = "casework.hub.WorkbookOnlyAuthorizer"

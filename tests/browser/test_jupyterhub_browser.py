@@ -118,6 +118,10 @@ def workbook_only(url: str):
             assert response.status in (403, 404), (path, response.status)
         other = page.request.get(f"{url}/user/bob/voila/render/00_start.ipynb", max_redirects=0)
         assert other.status in (302, 403, 404) and "Marker" not in other.text()
+        # the instructor's page is withheld; a page carries the guard against lost text
+        cohort = page.request.get(base + "/voila/render/07_cohort_summary.ipynb")
+        assert cohort.status == 404 and "This page is for instructors" in cohort.text()
+        assert "casework-unsaved:" in page.content()
 
     return probe
 
