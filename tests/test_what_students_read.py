@@ -137,3 +137,13 @@ def test_a_dropdown_with_nothing_chosen_shows_its_prompt_not_a_blank_box(store):
 
     app = CarePlanApp(store=store, autosave_delay=0)
     assert app.picker.label == "Choose a scenario…" and app.picker.value is None
+
+
+def test_a_new_student_opening_a_stage_is_told_what_to_do_first(store):
+    app = CarePlanApp(store=store, autosave_delay=0)
+    assert (
+        "Start by choosing a scenario above. Each stage opens your case where you left it; "
+        "a new case begins with intake (stage 1)."
+    ) in app.status.value
+    app.picker.value = "eviction-family"
+    assert "Start by choosing" not in app.status.value

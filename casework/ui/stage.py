@@ -22,6 +22,13 @@ from casework.ui.history import HistoryPanel
 from casework.ui.learning import StageEnd
 
 
+# What a student who opens a stage with no case yet (a new ?student=) is told to do first.
+FIRST_STEP = (
+    "Start by choosing a scenario above. Each stage opens your case where you left it; "
+    "a new case begins with intake (stage 1)."
+)
+
+
 class StageApp(widgets.VBox):
     title = "Stage"
     subtitle = ""
@@ -82,6 +89,8 @@ class StageApp(widgets.VBox):
         current = self.store.get_setting(CURRENT_CASE)
         if current in self.catalogue.scenarios:
             self.picker.value = current
+        else:
+            self.status.value = ui.message_html("info", FIRST_STEP)
 
     @classmethod
     def launch(cls, **kwargs: object) -> widgets.Widget:
@@ -138,7 +147,7 @@ class StageApp(widgets.VBox):
         if scenario_id is None:
             self.session, self.scenario = None, None
             self.scenario_panel.layout.display = "none"
-            self.status.value = ""
+            self.status.value = ui.message_html("info", FIRST_STEP)
             return
         self.scenario = self.catalogue.scenarios[scenario_id]
         self.session = CaseSession(
