@@ -21,7 +21,6 @@ from casework.ui.errors import ErrorPanel, guarded, open_app
 from casework.ui.history import HistoryPanel
 from casework.ui.learning import StageEnd
 
-
 # What a student who opens a stage with no case yet (a new ?student=) is told to do first.
 FIRST_STEP = (
     "Start by choosing a scenario above. Each stage opens your case where you left it; "
