@@ -118,6 +118,11 @@ def serve(port: int, host: str, instructor: bool = False, pool: int = 0) -> int:
     many kernels ready for the pages a class opens first."""
     from casework.server import pool_options
 
+    if pool < 0:
+        print(
+            f"casework serve: --pool is a number of kernels, 0 or more, not {pool}", file=sys.stderr
+        )
+        return 2
     os.chdir(REPO)
     if instructor:
         os.environ["CASEWORK_INSTRUCTOR"] = "yes"

@@ -80,3 +80,12 @@ def test_kernels_waiting_in_the_pool_do_not_count_against_the_cap():
         pages_open(FakeKernels(45, {"00_start.ipynb": [1] * 20, "01_intake.ipynb": [1] * 20})) == 5
     )
     assert pages_open(FakeKernels(7, {})) == 7
+
+
+def test_serve_refuses_a_negative_pool_in_words(capsys):
+    from casework.cli import main
+
+    assert main(["serve", "--pool", "-3"]) == 2
+    assert capsys.readouterr().err == (
+        "casework serve: --pool is a number of kernels, 0 or more, not -3\n"
+    )
