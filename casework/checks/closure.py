@@ -328,15 +328,15 @@ def compare_judgement(judgement: str | None, verdict: Verdict) -> Report:
     if verdict.value == "not_yet":
         message = (
             f"You judged “{verdict_label(judgement).lower()}”, but the record says not yet. "
-            f"{prose.sentences(verdict.reasons)} Closing before the client's goals are reached ends help too early."
+            f"{prose.sentences(verdict.reasons)} Closing before the client's goals are reached "
+            "ends help too early."
         )
         suggestion = "Hold the case open, review the goals with the client, and plan what is left."
     elif judgement == "not_yet":
         message = (
             f"You judged “not yet”, but the record shows: {prose.clauses(verdict.reasons)}. "
-            "If something the record "
-            "does not show keeps you from closing, write it down; otherwise keeping a case open "
-            "with nothing left to do can build dependence."
+            "If something the record does not show keeps you from closing, write it down; "
+            "otherwise keeping a case open with nothing left to do can build dependence."
         )
         suggestion = "Name what is still missing in the record, or plan the ending with the client."
     else:
