@@ -3,26 +3,15 @@ text (not their field names) has none of the British spellings in rules/us_engli
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from casework.checks.deid import text_fields
 from casework.rules import parse_yaml
 from casework.us_english import british_spellings
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
-
-
-def _texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, f"{path}[{index}]")
 
 
 def test_british_spellings_are_found_with_their_us_form():
@@ -41,7 +30,7 @@ def test_british_spellings_are_found_with_their_us_form():
 def test_shipped_scenarios_are_written_in_us_english(path: Path):
     found = [
         f"{field}: {british} → {us}"
-        for field, text in _texts(parse_yaml(path.read_text(encoding="utf-8")))
+        for field, text in text_fields(parse_yaml(path.read_text(encoding="utf-8")))
         for british, us in british_spellings(text)
     ]
     assert found == [], f"{path.name}: " + "; ".join(found)

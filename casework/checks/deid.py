@@ -190,15 +190,16 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     return Report(tuple(findings))
 
 
-def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+def text_fields(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a nested document, with its path (`timeline.3.summary`)."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else str(key))
+            yield from text_fields(item, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, f"{path}.{index}")
+            yield from text_fields(item, f"{path}.{index}")
 
 
 def identifiers_in_document(data: dict, allowed: Iterable[str]) -> list[tuple[str, Finding]]:
@@ -213,7 +214,7 @@ def identifiers_in_document(data: dict, allowed: Iterable[str]) -> list[tuple[st
 
     return [
         (path, finding)
-        for path, text in _strings(data, "")
+        for path, text in text_fields(data)
         for finding in find_identifiers(text).findings
         if not declared(text[finding.start : finding.end])
     ]
