@@ -348,6 +348,15 @@ class Scenario(Strict):
     title: Text
     setting: Text
     summary: Text
+    # For picking a case on the start page (optional, so scenarios written before them
+    # still load; the shipped ones give all three).
+    practice_area: str = Field(
+        default="", description="The field of practice, to filter by: e.g. 'Housing'."
+    )
+    level: Literal["introductory", "intermediate", "advanced"] | None = None
+    minutes: int | None = Field(
+        default=None, ge=15, le=600, description="An honest time to work it through, in minutes."
+    )
     fictional_names: list[Text] = Field(
         min_length=1,
         description="Every person's name used anywhere in the file, declared as fictional.",

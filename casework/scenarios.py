@@ -118,8 +118,17 @@ class Catalogue:
     scenarios: dict[str, Scenario]
     errors: list[ScenarioError]
 
-    def titles(self) -> list[tuple[str, str]]:
-        return sorted(((s.title, s.id) for s in self.scenarios.values()), key=lambda t: t[0])
+    def titles(self, practice_area: str | None = None) -> list[tuple[str, str]]:
+        """(title, id) of each scenario, by title; only one field of practice if given."""
+        chosen = [
+            s
+            for s in self.scenarios.values()
+            if practice_area is None or s.practice_area == practice_area
+        ]
+        return sorted(((s.title, s.id) for s in chosen), key=lambda t: t[0])
+
+    def practice_areas(self) -> list[str]:
+        return sorted({s.practice_area for s in self.scenarios.values() if s.practice_area})
 
 
 def load_catalogue(directory: Path | None = None) -> Catalogue:

@@ -26,6 +26,35 @@ _STATE = {
 }
 
 
+_LEVELS = {"introductory": "Introductory", "intermediate": "Intermediate", "advanced": "Advanced"}
+
+
+def about(minutes: int) -> str:
+    """An estimate in words: "about 3½ hours", "about 45 minutes"."""
+    if minutes < 60:
+        return f"about {minutes} minutes"
+    halves = round(minutes / 30)
+    hours, half = divmod(halves, 2)
+    return f"about {hours}{'½' if half else ''} hour{'s' if halves > 2 else ''}"
+
+
+def library_html(shown: list[tuple[str, str]], catalogue: Catalogue) -> str:
+    """The scenarios to choose from, each with its field of practice, level and time."""
+    rows = []
+    for title, scenario_id in shown:
+        scenario = catalogue.scenarios[scenario_id]
+        facts = [
+            scenario.practice_area,
+            _LEVELS.get(scenario.level or "", ""),
+            about(scenario.minutes) if scenario.minutes else "",
+        ]
+        rows.append(
+            f"<li><b>{escape(title)}</b>: "
+            f"{escape(' · '.join(f for f in facts if f) or scenario.setting)}</li>"
+        )
+    return f"<ul class='cw-library'>{''.join(rows)}</ul>" if rows else ""
+
+
 def stage_rows_html(progress: list[StageProgress], query: str) -> str:
     """The lifecycle as an ordered list: each stage's state, what is next, and its link."""
     items = []
@@ -84,6 +113,17 @@ class LandingApp(widgets.VBox):
             description="Scenario",
         )
         self.picker.add_class("e2e-scenario")
+        self.area = ui.PromptedDropdown(
+            options=[
+                ("All fields of practice", None),
+                *((a, a) for a in self.catalogue.practice_areas()),
+            ],
+            description="Field",
+        )
+        self.area.add_class("e2e-practice-area")
+        self.area.observe(guarded(self._on_area), "value")
+        self.library = widgets.HTML(library_html(self.catalogue.titles(), self.catalogue))
+        self.library.add_class("e2e-library")
         self.saved_note = widgets.HTML(self._saved_html(saved))
         self.summary = widgets.HTML()
         self.stages = widgets.HTML(_unopened_rows_html(self.query))
@@ -98,6 +138,8 @@ class LandingApp(widgets.VBox):
             ),
             self.errors,
             self.problems,
+            self.area,
+            self.library,
             self.picker,
             self.saved_note,
             self.summary,
@@ -138,6 +180,16 @@ class LandingApp(widgets.VBox):
             + ", ".join(f"“{escape(t)}”" for t in titles)
             + ".</p>"
         )
+
+    def _on_area(self, change: dict) -> None:
+        """Only the scenarios of one field of practice, in the list and in the picker (the
+        open case stays in the picker, so filtering never closes it)."""
+        shown = self.catalogue.titles(change["new"])
+        self.library.value = library_html(shown, self.catalogue)
+        current = self.picker.value
+        keep = [(t, i) for t, i in self.catalogue.titles() if i == current and (t, i) not in shown]
+        self.picker.options = [("Choose a scenario…", None), *shown, *keep]
+        self.picker.value = current
 
     def _on_pick(self, change: dict) -> None:
         scenario_id = change["new"]

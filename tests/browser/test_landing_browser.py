@@ -104,3 +104,16 @@ def test_a_broken_scenario_file_is_named_in_plain_words(page, broken_catalogue_u
     # the good scenarios still work
     page.locator(".e2e-scenario select").select_option(label=EVICTION)
     assert page.problems == []
+
+
+def test_the_start_page_filters_the_cases_by_field_of_practice(page, voila_url):
+    page.goto(f"{voila_url}/voila/render/00_start.ipynb?student=picker")
+    wait_for_app(page)
+    library = page.locator(".e2e-library")
+    expect(library).to_contain_text("An older adult living alone")
+    expect(library).to_contain_text("Aging and adult protective services · Advanced")
+    page.locator(".e2e-practice-area select").select_option(label="Housing and homelessness")
+    expect(library).not_to_contain_text("An older adult living alone")
+    expect(library).to_contain_text("A family facing eviction")
+    options = page.locator(".e2e-scenario select option")
+    expect(options).to_have_text(["Choose a scenario…", "A family facing eviction"])
