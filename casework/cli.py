@@ -145,17 +145,16 @@ def export(case_id: str, format: str, output: Path | None, student: str | None =
     """Write one case file as Markdown, a self-contained HTML page, or JSON for `cohort`."""
     from casework.report import export_case
     from casework.scenarios import load_catalogue
-    from casework.store import data_home
-    from casework.workspace import WorkspaceError, checked_student, store_for
+    from casework.workspace import WorkspaceError, checked_student, store_for, student_file
 
     try:
         name = checked_student(student) if student is not None else None
     except WorkspaceError as error:
         print(f"casework export: {error}", file=sys.stderr)
         return 2
-    if name is not None and not (data_home() / "students" / f"{name}.sqlite3").exists():
+    if name is not None and not student_file(name).exists():
         # opening the store would create an empty file for a name someone mistyped
-        folder = data_home() / "students"
+        folder = student_file(name).parent
         known = sorted(p.stem for p in folder.glob("*.sqlite3")) if folder.is_dir() else []
         print(
             f"casework export: no student '{name}' (students: {', '.join(known) or 'none yet'})",

@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
 from casework.errors import UserFacingError
@@ -83,10 +84,15 @@ def wait_for_request() -> dict[str, str]:
         return {str(k): str(v) for k, v in json.loads(socket.recv()).items()}
 
 
+def student_file(student: str) -> Path:
+    """Where a student's case file lives (it may not exist yet)."""
+    return data_home() / "students" / f"{student}.sqlite3"
+
+
 def store_for(student: str | None) -> CaseStore:
     if student is None:
         return CaseStore()
-    return CaseStore(data_home() / "students" / f"{student}.sqlite3")
+    return CaseStore(student_file(student))
 
 
 def for_request(student: str | None = None) -> tuple[str | None, CaseStore]:

@@ -557,11 +557,9 @@ def supervisor_review(record: CaseRecord, scenario: Scenario) -> list[str]:
     if not contract.complete and not ending_early(indicators):
         # a case that ends early may close with its contract unfinished (the export says
         # so); one that ends on its goals closes on the plan the client agreed to
-        lacking = " ".join(f"{e.label}: {e.detail}" for e in contract.elements if not e.met)
         comments.append(
-            "The written contract is not complete: "
-            + (lacking or " ".join(f.message for f in contract.blocking))
-            + " Complete it in the care plan before closing."
+            f"The written contract is not complete: {contract.gaps()} "
+            "Complete it in the care plan before closing."
         )
     if record.closure.judgement is None:
         comments.append("Give your own judgement of readiness, with your reasons.")

@@ -418,6 +418,12 @@ class ContractStatus:
     def complete(self) -> bool:
         return all(e.met for e in self.elements) and not self.blocking
 
+    def gaps(self) -> str:
+        """What the contract still lacks, element by element ("Signatures: …"), or the
+        plan errors that block it."""
+        unmet = [f"{e.label}: {e.detail}" for e in self.elements if not e.met]
+        return " ".join(unmet or [f.message for f in self.blocking])
+
 
 def _step_gaps(step: ActionStep) -> list[str]:
     return [

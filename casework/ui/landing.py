@@ -26,9 +26,6 @@ _STATE = {
 }
 
 
-_LEVELS = {"introductory": "Introductory", "intermediate": "Intermediate", "advanced": "Advanced"}
-
-
 def about(minutes: int) -> str:
     """An estimate in words: "about 3½ hours", "about 45 minutes"."""
     if minutes < 60:
@@ -45,7 +42,7 @@ def library_html(shown: list[tuple[str, str]], catalogue: Catalogue) -> str:
         scenario = catalogue.scenarios[scenario_id]
         facts = [
             scenario.practice_area,
-            _LEVELS.get(scenario.level or "", ""),
+            (scenario.level or "").capitalize(),
             about(scenario.minutes) if scenario.minutes else "",
         ]
         rows.append(

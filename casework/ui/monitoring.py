@@ -431,13 +431,12 @@ class MonitoringApp(StageApp):
     def _contract_after_change(self) -> str:
         """What the changed plan's written contract now lacks, and where to mend it."""
         assert self.scenario is not None
-        unmet = [e for e in contract_status(self.record, self.scenario).elements if not e.met]
-        if not unmet:
+        status = contract_status(self.record, self.scenario)
+        if status.complete:
             return ""
-        lacking = " ".join(f"{e.label}: {e.detail}" for e in unmet)
         return ui.message_html(
             "warning",
-            f"The written contract is not complete now. {lacking} Complete it in the care "
+            f"The written contract is not complete now. {status.gaps()} Complete it in the care "
             "plan (stage 3, “The written contract”), and have it signed again.",
         )
 

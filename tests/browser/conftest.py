@@ -33,6 +33,16 @@ IGNORED_CONSOLE = ("Failed to load resource", "ERR_NAME_NOT_RESOLVED", "ERR_INTE
 # succeeds (casework/server.py); a failed shutdown is a problem like any other.
 IGNORED_RESPONSES: tuple[str, ...] = ()
 VIEWPORT = {"width": 1280, "height": 800}
+# The apps a student opens, in order (07, the cohort summary, is the instructor's).
+STUDENT_APPS = (
+    "00_start.ipynb",
+    "01_intake.ipynb",
+    "02_assessment.ipynb",
+    "03_care_plan.ipynb",
+    "04_monitoring.ipynb",
+    "05_closure.ipynb",
+    "06_interview_prep.ipynb",
+)
 # Screenshots for a person to look at; the folder is git-ignored.
 SCREENSHOTS = Path(os.environ.get("CASEWORK_SCREENSHOTS", REPO / "screenshots"))
 

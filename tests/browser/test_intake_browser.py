@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import STUDENT_APPS, open_app
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -71,14 +71,7 @@ def test_root_lists_the_apps_and_the_start_page_links_to_intake(page, voila_url)
     # from the source. Issue 6 replaces this page with the workbook's own landing page.
     listing = page.request.get(f"{voila_url}/voila/api/contents?content=1").json()
     names = {item["name"] for item in listing["content"]}
-    assert {
-        "00_start.ipynb",
-        "01_intake.ipynb",
-        "02_assessment.ipynb",
-        "03_care_plan.ipynb",
-        "04_monitoring.ipynb",
-        "05_closure.ipynb",
-    } <= names
+    assert set(STUDENT_APPS) <= names
     page.goto(voila_url)
     # Voilà's own tree page polls /api/kernels, which Voilà does not serve (404s and widget
     # plugin errors there); only our pages are held to a clean console.

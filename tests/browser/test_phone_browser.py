@@ -9,20 +9,18 @@ from playwright.sync_api import expect
 
 from casework.session import CURRENT_CASE
 from casework.store import CaseStore
-from tests.browser.conftest import layout_problems, screenshot, seed_case, serving
+from tests.browser.conftest import (
+    STUDENT_APPS,
+    layout_problems,
+    screenshot,
+    seed_case,
+    serving,
+)
 from tests.casefiles import monitored
 
 PHONE = {"width": 390, "height": 844}
-APPS = (
-    "00_start.ipynb",
-    "01_intake.ipynb",
-    "02_assessment.ipynb",
-    "03_care_plan.ipynb",
-    "04_monitoring.ipynb",
-    "05_closure.ipynb",
-    "06_interview_prep.ipynb",
-    "07_cohort_summary.ipynb",  # the instructor's app: this server runs for an instructor
-)
+# and the instructor's app: this server runs for an instructor
+APPS = (*STUDENT_APPS, "07_cohort_summary.ipynb")
 
 
 @pytest.fixture(scope="module")
