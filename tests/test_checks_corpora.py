@@ -10,6 +10,16 @@ from tests import corpora
 # Lines of the blind corpora whose label the workbook does not follow, and why. Each is
 # expected to fail, strictly: if the check starts agreeing, the test says so.
 DISPUTED = {
+    "Youth has a history of self-harm (cutting on forearms, last about 2 months ago per youth); referred to DBT skills group.": (
+        "The wording is neutral, but self-harm, even in the past, asks for a documented "
+        "question about current risk (the Columbia Protocol screener asks about lifetime and "
+        "recent behavior); the safety coach asks for it rather than let it pass."
+    ),
+    'Aide note: client says she "fell" in the kitchen; bruises on both upper arms.': (
+        "A word in quotation marks inside reported speech stays the client's word, as in "
+        "'Client said he stays over \"sometimes\"'; the coach does not read the doubt the "
+        "labeller hears in the marks, and the bruises still raise the safety question."
+    ),
     "Applicant is a chronic tweaker, per the landlord reference.": (
         "The label is credited to the landlord's reference ('per …'), so the coach asks the "
         "student to quote it (an info finding) rather than calling it the writer's own."
@@ -81,6 +91,8 @@ SETS = (
     "_heldout5",
     "_heldout6",
     "_heldout7",
+    "_heldout8",
+    "_heldout9",
 )
 
 

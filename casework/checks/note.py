@@ -24,6 +24,7 @@ from casework.checks.lexicon import Group, PhraseIndex, Term
 from casework.checks.safety import check_safety
 from casework.checks.sentence_rules import check_sentences
 from casework.checks.text import Passage
+from casework.checks.tone import check_tone
 from casework.rules import load_rules, word_list
 
 _MAX_WALK = 8
@@ -420,6 +421,7 @@ def check_note(text: str) -> Report:
             i += 1
     findings.extend(_scare_quotes(reader))
     findings.extend(check_sentences(passage))
+    findings.extend(check_tone(passage, findings))
     # Risk to life or safety is not a wording matter: what to do next (rules/safety.yaml).
     findings.extend(check_safety(text, passage))
     findings.sort(key=lambda f: f.start or 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -142,8 +143,8 @@ def _part(phrases: list[str]) -> Part:
 
 
 @cache
-def sentence_rules() -> tuple[SentenceRule, ...]:
-    data = load_rules("documentation_sentences")
+def sentence_rules(name: str = "documentation_sentences") -> tuple[SentenceRule, ...]:
+    data = load_rules(name)
     lists = {name: items for name, items in data.get("lists", {}).items()}
 
     def expand(phrases: list[str]) -> list[str]:
@@ -199,9 +200,8 @@ def _spans(
     return found
 
 
-def check_sentences(passage: Passage) -> list[Finding]:
-    """The sentence rules each sentence of the passage breaks (one finding per rule)."""
-    findings: list[Finding] = []
+def sentences(passage: Passage) -> Iterator[tuple[int, int, dict[str, list[int]]]]:
+    """Each sentence's bounds, with where each word head (and "," or ";") starts in it."""
     bounds = [0, *passage.sentence_breaks, len(passage.text)]
     starts = [token.start for token in passage.tokens]
     for start, end in pairwise(bounds):
@@ -212,26 +212,46 @@ def check_sentences(passage: Passage) -> list[Finding]:
             by_head.setdefault(passage.norms[k][:_HEAD], []).append(starts[k])
         for mark in _PUNCTUATION.finditer(passage.text, start, end):
             by_head.setdefault(mark.group(0), []).append(mark.start())
-        keys = by_head.keys()
-        for rule in sentence_rules():
-            if any(keys.isdisjoint(heads) for heads in rule.needs):
-                continue
-            matches = _spans(rule, passage, by_head, start, end)
-            if matches is None:
-                continue
-            if rule.unless and _first_match(rule.unless, passage, by_head, start, end):
-                continue
-            marked = matches[rule.mark]
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    category=rule.category,
-                    severity="warning",
-                    message=f"{rule.message.format(term=marked.group(0))} {rule.why}",
-                    suggestion=rule.example,
-                    source=rule.source,
-                    start=marked.start(),
-                    end=marked.end(),
-                )
-            )
-    return findings
+        yield start, end, by_head
+
+
+def broken_rules(
+    rules: tuple[SentenceRule, ...],
+    passage: Passage,
+    by_head: dict[str, list[int]],
+    start: int,
+    end: int,
+) -> Iterator[tuple[SentenceRule, re.Match]]:
+    """The rules one sentence breaks, each with the match its finding marks."""
+    keys = by_head.keys()
+    for rule in rules:
+        if any(keys.isdisjoint(heads) for heads in rule.needs):
+            continue
+        matches = _spans(rule, passage, by_head, start, end)
+        if matches is None:
+            continue
+        if rule.unless and _first_match(rule.unless, passage, by_head, start, end):
+            continue
+        yield rule, matches[rule.mark]
+
+
+def rule_finding(rule: SentenceRule, marked: re.Match) -> Finding:
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity="warning",
+        message=f"{rule.message.format(term=marked.group(0))} {rule.why}",
+        suggestion=rule.example,
+        source=rule.source,
+        start=marked.start(),
+        end=marked.end(),
+    )
+
+
+def check_sentences(passage: Passage) -> list[Finding]:
+    """The sentence rules each sentence of the passage breaks (one finding per rule)."""
+    return [
+        rule_finding(rule, marked)
+        for start, end, by_head in sentences(passage)
+        for rule, marked in broken_rules(sentence_rules(), passage, by_head, start, end)
+    ]

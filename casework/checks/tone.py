@@ -1,0 +1,103 @@
+"""Tone the coach's word and sentence rules leave open: sarcasm, doubt, guessed motives,
+put-downs in fresh wording. A small word model confirms; a cue explains.
+
+The model (`casework/rules/tone_model.tsv`) is a list of word and word-pair weights, learned
+by logistic regression from the labelled sentences in `tests/data` (see
+`scripts/train_tone_model.py`). It only ever confirms: a sentence is flagged when it holds a
+tone cue from `casework/rules/documentation_tone.yaml` *and* the model reads the sentence as
+a judgment. The finding names the cue, says why in words a student can learn from, and gives
+a rewrite and a source, so the model is never the only reason a student is told to change
+something.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from casework.checks.findings import Finding
+from casework.checks.sentence_rules import broken_rules, rule_finding, sentence_rules, sentences
+from casework.checks.text import Passage
+from casework.rules import load_rules
+
+# A sentence the model gives at least this likelihood of being a judgment is confirmed.
+# Chosen on the labelled corpora: lower flags neutral notes that share words with
+# judgments ("again", "but"); higher lets subtle sarcasm through.
+CONFIRM = 0.5
+# A cue whose own words the model leans against is not shown: the judgment is elsewhere.
+AGAINST = -0.5
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "our", "his", "her", "their", "one",
+     "of", "to", "in", "on", "at", "for", "so", "is", "was"}
+)  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9']+|[;:!?\"]")
+
+
+def features(text: str) -> set[str]:
+    """The words and adjacent word pairs of a text, lower-cased: what the model weighs."""
+    words = _TOKEN.findall(text.lower().replace("’", "'").replace("“", '"').replace("”", '"'))
+    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
+
+
+@cache
+def _weights() -> tuple[dict[str, float], float]:
+    text = resources.files("casework.rules").joinpath("tone_model.tsv").read_text("utf-8")
+    weights, bias = {}, 0.0
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        feature, _, weight = line.rpartition("\t")
+        if feature == "(bias)":
+            bias = float(weight)
+        else:
+            weights[feature] = float(weight)
+    return weights, bias
+
+
+def likelihood(text: str) -> float:
+    """The model's reading of a sentence: 0 (neutral record) to 1 (a judgment)."""
+    weights, bias = _weights()
+    score = bias + sum(weights.get(feature, 0.0) for feature in features(text))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@cache
+def _least_lean() -> dict[str, float]:
+    return {r["id"]: r["lean"] for r in load_rules("documentation_tone")["rules"] if "lean" in r}
+
+
+def _lean(span: str) -> float:
+    """How much the model leans on the words of a cue toward a judgment (a word it never
+    saw counts as 0; the little words around it are left out, as they carry no tone)."""
+    weights, _ = _weights()
+    return sum(weights.get(f, 0.0) for f in features(span) - _FUNCTION_WORDS)
+
+
+def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
+    """Tone findings for the sentences no finding in `findings` already warns about."""
+    warned = {
+        passage.sentence_of(f.start)
+        for f in findings
+        if f.severity != "info" and f.start is not None
+    }
+    taken = [(f.start, f.end) for f in findings if f.start is not None and f.end is not None]
+    found = []
+    for start, end, by_head in sentences(passage):
+        if passage.sentence_of(start) in warned:
+            continue
+        cues = [
+            (rule, match)
+            for rule, match in broken_rules(
+                sentence_rules("documentation_tone"), passage, by_head, start, end
+            )
+            if not any(a < match.end() and match.start() < b for a, b in taken)
+        ]
+        if not cues or likelihood(passage.text[start:end]) < CONFIRM:
+            continue
+        lean, rule, match = max(((_lean(m.group(0)), r, m) for r, m in cues), key=lambda c: c[0])
+        if lean > _least_lean().get(rule.id, AGAINST):
+            found.append(rule_finding(rule, match))
+    return found
