@@ -52,6 +52,8 @@ DISPUTED = {
             "In this 90-day shelter plan, the guest will finish her nursing degree by day 80, per her transcript.",
             "Grandmother, 78 and six weeks out from a hip fracture, will walk the kids 2 miles each way to school starting next week.",
             "Youth, who reads at a 3rd-grade level, will pass all 5 GED subject tests by day 30 of detention.",
+            "The refugee family, with one parent earning $14 an hour part-time, will buy a house within 3 months of arrival.",
+            "Client, who has used a wheelchair since her stroke last month, will return to her warehouse job lifting 50-pound boxes within 10 days.",
         )
     },
     "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (

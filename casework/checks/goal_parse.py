@@ -113,7 +113,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
     return [
         # "by day 30", "on week 4", "by the end of week 2", "at week 5 and week 10"
         re.compile(
-            rf"\b(?:{by}|on)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<dunit>day|week|month)\s+(?P<day>\d+)"
+            rf"\b(?:{by}|on)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<dunit>day|week|month)(?:\s+|-)(?P<day>\d+)"
             rf"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:(?:day|week|month)\s+)?(?P<day2>\d+)\b)*\b",
             re.I,
         ),
@@ -154,6 +154,20 @@ def _time_patterns() -> list[re.Pattern[str]]:
         # "all 8 weekly sessions": eight weeks
         re.compile(
             r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>week|month)ly\s+(?:sessions|classes|meetings|visits|groups|appointments|check-ins)\b",
+            re.I,
+        ),
+        # "10 weekly parenting sessions" (a long monthly series is left to the other checks)
+        re.compile(
+            r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>week)ly\s+[\w-]+\s+(?:sessions|classes|meetings|visits|groups|appointments|check-ins)\b",
+            re.I,
+        ),
+        # "for the 90 days of phase 2", "on at least 8 of the next 10 weeks": a bounded period
+        re.compile(
+            rf"\b(?:for|during|over|through)\s+(?:all\s+)?(?:the\s+)?(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+of\s+(?:phase|stage|step|level|the)\b",
+            re.I,
+        ),
+        re.compile(
+            rf"\bof\s+the\s+(?:next|coming|following|first)\s+(?P<n>{number})\s+(?P<unit>day|week|month)s?\b",
             re.I,
         ),
         # "by the end of the week": about one week from now

@@ -47,7 +47,9 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
         # the verb that finishes it, right before: "complete the 26-week group"
         "finish": re.compile(
             rf"\b(?:{_alternation(rules['duration']['verbs'])})\s+"
-            r"(?:(?:the|a|an|all|her|his|their|entire|whole|full|remaining)\s+)*$",
+            r"(?:(?:the|a|an|all|her|his|their|entire|whole|full|remaining)\s+)*"
+            # or last in a list it finishes: "complete treatment, step-down and 6 months of …"
+            r"(?:(?:[\w'’-]+,?\s+){1,6}?and\s+)?$",
             re.I,
         ),
         "record": re.compile(
@@ -71,7 +73,7 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
         "income_cue": re.compile(
             rf"\b(?:{_alternation(money['income_cues'])}|(?:{_alternation(money['monthly_benefits'])})"
             r"(?:\s+(?:check|checks|benefit|benefits|payment))?(?:\s+of)?)[\s:]+"
-            r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?$",
+            r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?(?:an?\s+)?$",
             re.I,
         ),
         "benefit": re.compile(
@@ -113,7 +115,7 @@ def _ordinal(n: int) -> str:
 
 def _plan(text: str, parse: _Parse) -> None:
     """The plan's own length when the line states it: "In this 6-month plan …"."""
-    if "plan" not in text.lower() and "contract" not in text.lower():
+    if not any(word in text.lower() for word in _lists()["realism"]["plan"]["words"]):
         return
     match = _realism_patterns()["plan"].search(text)
     if match:
@@ -139,6 +141,7 @@ def _money_realism(
     income: float | None = None
     rates: list[tuple[str, float, str]] = []  # (as written, a month, its unit)
     lumps: list[float] = []
+    income_words: str | None = None
     for match in patterns["money"].finditer(text):
         amount = float(match["amount"].replace(",", "")) * (1000 if match["k"] else 1)
         per = patterns["per"].match(text, match.end())
@@ -150,6 +153,13 @@ def _money_realism(
             hours = patterns["hours"].search(text)
             if hours and income is None:
                 income = amount * float(hours["h"]) * 52 / 12
+            elif income is None and cue:  # "earns $11 an hour": counted as full time at most
+                full_time = money["full_time_hours"]
+                income = amount * full_time * 52 / 12
+                income_words = (
+                    f"${amount:,.2f}".removesuffix(".00") + f" an hour (at most {_money(income)} "
+                    f"a month, even at {full_time} hours a week)"
+                )
         elif cue or benefit:
             if income is None and (unit or benefit):
                 income = amount * (_PER_MONTH[unit] if unit else 1)  # benefits are monthly
@@ -162,7 +172,8 @@ def _money_realism(
         ):
             lumps.append(amount)
     source = str(money["source"])
-    income_words = None
+    if income_words:
+        source = f"{source}; {money['full_time_note']}"
     if not income and re.search(r"\bminimum[- ]wage\b", text, re.I):
         hours = patterns["hours"].search(text)
         if hours:  # "works 12 hrs a week at minimum wage": at most this, even at a high wage
@@ -272,6 +283,10 @@ def _plan_realism(parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     )
 
 
+# record words that are the thing itself ("6 months of aftercare"), not an adjective before it
+_RECORD_NOUNS = frozenset({"sobriety", "abstinence", "aftercare", "counseling", "therapy"})
+
+
 def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     """A course or a record longer than all the time the goal gives it."""
     duration = rules["duration"]
@@ -284,7 +299,7 @@ def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
             if (
                 _in_spans(match.start(), parse.time_spans)
                 or _in_spans(match.start(), parse.context_spans)
-                or not patterns["finish"].search(text, max(0, match.start() - 40), match.start())
+                or not patterns["finish"].search(text, max(0, match.start() - 80), match.start())
             ):
                 continue
             unit = match["unit"].lower()
@@ -296,7 +311,7 @@ def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
                 what = f"A {match['n']}-{unit} {match['noun']}"
             else:  # "12 months of negative UAs": the adjective and the thing it describes
                 thing = _NEXT_WORD.match(text, match.end())
-                noun_follows = match["noun"].lower() not in {"sobriety", "abstinence"}
+                noun_follows = match["noun"].lower() not in _RECORD_NOUNS
                 what = match.group(0) + (f" {thing.group(1)}" if thing and noun_follows else "")
             return Criterion(
                 False,
@@ -342,18 +357,37 @@ def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criteri
 
 _DEGREE = re.compile(r"\b(?P<degree>bachelor|associate)(?:'?s|’s)?\s+degree\b", re.I)
 _CREDITS = re.compile(r"\b(?:has|have|had|with|completed|earned)\s+(?P<n>\d+)\s+credits?\b", re.I)
+# credits still to earn, said outright: "finish her remaining 60 credits", "30 credits left"
+_REMAINING = re.compile(
+    r"\b(?:remaining|last|final|outstanding)\s+(?P<n>\d+)\s+credits?\b"
+    r"|\b(?P<m>\d+)\s+credits?\s+(?:left|remaining|to go|still needed)\b",
+    re.I,
+)
 
 
 def _degree_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     """Finishing a degree faster than a full-time load could: "finish her bachelor's degree
-    by the end of the week; she has 12 credits"."""
-    degree, credits = _DEGREE.search(text), _CREDITS.search(text)
-    if not (parse.deadline_days and degree and credits) or not parse.verbs:
-        return None
+    by the end of the week; she has 12 credits", "finish her remaining 60 credits by day 80"."""
     data = rules["degree"]
-    if parse.verbs[0] not in data["verbs"]:
+    if not parse.deadline_days or not parse.verbs or parse.verbs[0] not in data["verbs"]:
         return None
-    needed = data["credits"][degree["degree"].lower()] - int(credits["n"])
+    degree, credits, remaining = (
+        _DEGREE.search(text),
+        _CREDITS.search(text),
+        _REMAINING.search(text),
+    )
+    if remaining:
+        needed = int(remaining["n"] or remaining["m"])
+        what = f"{needed} credits"
+    elif degree and credits:
+        total = data["credits"][degree["degree"].lower()]
+        needed = total - int(credits["n"])
+        what = (
+            f"A {degree.group(0).lower()} takes about {total} credits; with {credits['n']} "
+            f"done, {needed} remain, which"
+        )
+    else:
+        return None
     if needed <= 0:
         return None
     days = math.ceil(needed / data["max_credits_per_term"]) * data["term_days"]
@@ -361,8 +395,7 @@ def _degree_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterio
         return None
     return Criterion(
         False,
-        f"A {degree.group(0).lower()} takes about {data['credits'][degree['degree'].lower()]} "
-        f"credits; with {credits['n']} done, {needed} remain, which is at least "
+        f"{what} {'is' if degree and credits and not remaining else 'take'} at least "
         f"{_plural(math.ceil(days / 30), 'month')} even at a full-time load of "
         f"{data['max_credits_per_term']} credits a term, not {parse.deadline_days} days. Set "
         "the next step that fits, e.g. “By day 30 Cl will meet the academic advisor and "
