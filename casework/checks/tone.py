@@ -21,7 +21,6 @@ from itertools import pairwise
 from casework.checks.findings import Finding
 from casework.checks.sentence_rules import broken_rules, rule_finding, sentence_rules, sentences
 from casework.checks.text import Passage
-from casework.rules import load_rules
 
 # A sentence the model gives at least this likelihood of being a judgment is confirmed.
 # Chosen on the labelled corpora: lower flags neutral notes that share words with
@@ -64,11 +63,6 @@ def likelihood(text: str) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
 
 
-@cache
-def _least_lean() -> dict[str, float]:
-    return {r["id"]: r["lean"] for r in load_rules("documentation_tone")["rules"] if "lean" in r}
-
-
 def _lean(span: str) -> float:
     """How much the model leans on the words of a cue toward a judgment (a word it never
     saw counts as 0; the little words around it are left out, as they carry no tone)."""
@@ -98,6 +92,6 @@ def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
         if not cues or likelihood(passage.text[start:end]) < CONFIRM:
             continue
         lean, rule, match = max(((_lean(m.group(0)), r, m) for r, m in cues), key=lambda c: c[0])
-        if lean > _least_lean().get(rule.id, AGAINST):
+        if lean > AGAINST:
             found.append(rule_finding(rule, match))
     return found
