@@ -28,6 +28,10 @@ DISPUTED = {
         "The wording is neutral, but strangulation is a risk to life: the safety coach asks "
         "what was done next (a medical check, a safety plan), which a note must record."
     ),
+    "The petition alleges the father left the children alone for two nights.": (
+        "The wording is neutral, but children left alone is a safety matter: the safety coach "
+        "asks what was done next (the report decision), which a note must record."
+    ),
     **{
         line: (
             "Not achievable in the labeller's view, but the line gives no figure the check "
@@ -67,15 +71,18 @@ DISPUTED = {
         "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
         "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
     ),
+    "Client says she was 'robbed' of her EBT card again this month.": (
+        "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
+        "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
+    ),
 }
 
 
 # Lines whose label is right but which the checks miss, and why: limits, said out loud.
 KNOWN_MISSES = {
-    "Lib SW: patron reports he has had nowhere to shower for weeks. Hair clean, clothes freshly laundered.": (
-        "The doubt is built across two sentences (the report, then an observation set after "
-        "it); the coach reads a sentence at a time, and the second sentence alone is a "
-        "neutral hygiene observation."
+    "HV: mom says there is no money for diapers. New gaming console hooked up to the TV in the front room.": (
+        "The doubt is built across two sentences; the second alone is an observation of the "
+        "room. The coach reads a sentence at a time."
     ),
 }
 
@@ -102,6 +109,7 @@ SETS = (
     "_heldout7",
     "_heldout8",
     "_heldout9",
+    "_heldout10",
 )
 
 

@@ -36,7 +36,9 @@ _PERSON_APPOSITION = re.compile(
     # "Patience, the maternal aunt, …", "Major, the older son, …"
     r"|the\s+(?:\w+\s+)?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
-    r"client|patient|guest|youth|student|veteran|participant)\b)",
+    r"client|patient|guest|youth|student|veteran|participant)\b"
+    # "Sunny, the youngest, …": a child named by birth order
+    r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,)",
     re.I,
 )
 _APPOSITION = re.compile(

@@ -194,13 +194,14 @@ def _time_patterns() -> list[re.Pattern[str]]:
         # 2-week weigh-in": bounded by a named period or a milestone
         re.compile(
             rf"\b(?:for|through|until|over)\s+the\s+rest\s+of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:semester|term|quarter|school\s+year|year|month|week|{_alternation(lists['period_nouns'])})\b"
-            rf"|\buntil\s+(?:the\s+)?(?:\w+\s+)?turns\s+{number}\b"
+            rf"|\buntil\s+(?:the\s+)?(?:\w+\s+)?(?:turns|is)\s+{number}(?:\s+(?:days?|weeks?|months?|years?)(?:\s+old)?)?\b"
+            r"|\bfor\s+the\s+(?:spring|fall|autumn|winter|summer)\s+(?:semester|term|quarter|session)\b"
             rf"|\bat\s+{owner}(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?{events}\b",
             re.I,
         ),
         # "by the 60-day review", "until the 6-month reassessment"
         re.compile(
-            rf"\b{by}\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})\b",
+            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})\b",
             re.I,
         ),
         re.compile(
@@ -453,6 +454,8 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
             joined
             and norms[k] in lists["concrete_verbs"] | lists["vague_verbs"]
             and norms[k] not in {"have", "be"}
+            # "… and bring the log to every visit" hands over the check, not another action
+            and not _check_patterns()[1].match(passage.text.lower(), tokens[k].start)
         ):
             parse.verbs.append(norms[k])
 

@@ -53,8 +53,8 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "record": re.compile(
-            rf"\b(?P<n>{number})\s+(?P<unit>day|week|month|year)s?\s+of\s+"
-            rf"(?P<noun>{_alternation(rules['duration']['record_words'])})\b",
+            rf"\b(?P<n>{number})\s+(?:full\s+|whole\s+|straight\s+)?(?P<unit>day|week|month|year)s?\s+of\s+"
+            rf"(?:documented\s+|verified\s+)?(?P<noun>{_alternation(rules['duration']['record_words'])})\b",
             re.I,
         ),
         "weight": re.compile(
@@ -463,6 +463,32 @@ def _rush_realism(passage: Passage, parse: _Parse, rules: dict[str, Any]) -> Cri
     )
 
 
+# the A1c as the thing to change ("bring her A1c down from 13% to 6%", "A1c below 7"), not
+# a test to book ("schedule the A1c lab draw")
+_A1C = re.compile(
+    r"\b(?:hb)?a1c\b[^.;\n]{0,25}?\b(?:from\s+\d|to\s+\d|below|under|down|less\s+than)"
+    r"|\b(?:lower|reduce|bring|drop|get|cut)\w*\s+(?:her|his|their|the\s+client's|the)?\s*(?:hb)?a1c\b",
+    re.I,
+)
+
+
+def _a1c_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    """An A1c result asked for sooner than the test can show a change."""
+    a1c = rules["a1c"]
+    days = parse.deadline_days
+    if not days or days >= a1c["min_days"] or not _A1C.search(text):
+        return None
+    return Criterion(
+        False,
+        f"An A1c shows the average blood sugar over about the past three months, so a test "
+        f"within {days} days cannot show the change the goal asks for. Check the A1c at "
+        "3 months or later, and set a near-term step the client can see, e.g. “For the next "
+        "4 weeks, client will check her fasting blood sugar each morning and bring the log "
+        "to every CHW visit.”",
+        str(a1c["source"]),
+    )
+
+
 def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
     """Achievable `False`, with the figures, when the line states context the goal plainly
     overruns; otherwise None (no context, or nothing clearly wrong: say nothing)."""
@@ -475,5 +501,6 @@ def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
         or _reading_realism(text, parse, rules)
         or _degree_realism(text, parse, rules)
         or _recovery_realism(text, parse, rules)
+        or _a1c_realism(text, parse, rules)
         or _rush_realism(passage, parse, rules)
     )
