@@ -32,6 +32,11 @@ DISPUTED = {
         "The wording is neutral, but children left alone is a safety matter: the safety coach "
         "asks what was done next (the report decision), which a note must record."
     ),
+    "Guest said there has been no food at home since Tuesday; she chose items for 4 people, including beans, rice and snacks for the kids.": (
+        "A pantry visit is the answer to the need, but children without food at home is a "
+        "safety question the coach raises (is this poverty alone, or neglect?), which a note "
+        "can settle in a sentence."
+    ),
     **{
         line: (
             "Not achievable in the labeller's view, but the line gives no figure the check "
@@ -54,6 +59,8 @@ DISPUTED = {
             "Youth, who reads at a 3rd-grade level, will pass all 5 GED subject tests by day 30 of detention.",
             "The refugee family, with one parent earning $14 an hour part-time, will buy a house within 3 months of arrival.",
             "Client, who has used a wheelchair since her stroke last month, will return to her warehouse job lifting 50-pound boxes within 10 days.",
+            "Participant, who works 20 hours a week at $13 an hour and has no savings, will buy a car with cash by the end of this month.",
+            "Tenant association will get the landlord to renovate all 200 units within 2 weeks, confirmed by city inspection.",
         )
     },
     "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (
@@ -72,6 +79,10 @@ DISPUTED = {
         "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
     ),
     "Client says she was 'robbed' of her EBT card again this month.": (
+        "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
+        "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
+    ),
+    "Tenant says she 'forgot' to send the eviction notice to the organizer.": (
         "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
         "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
     ),
@@ -110,6 +121,7 @@ SETS = (
     "_heldout8",
     "_heldout9",
     "_heldout10",
+    "_heldout11",
 )
 
 

@@ -41,8 +41,8 @@ JUDGMENTS = [
     ),
     (
         "note.tone.stereotype",
-        "at her age",
-        "At her age she won't manage an app, so I skipped the smartphone sign-up.",
+        "at his age",
+        "At his age he has no use for a smartphone, so CM skipped the app sign-up.",
     ),
     (
         "note.tone.sarcasm",

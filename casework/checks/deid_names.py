@@ -156,7 +156,7 @@ _FAMILY = frozenset({"kids", "children", "baby", "family", "boys", "girls", "twi
 _PASSIVE_CUES = frozenset({
     "seen", "placed", "picked", "removed", "admitted", "discharged", "referred", "interviewed",
     "born", "arrested", "released", "evicted", "hospitalized", "diagnosed", "adopted", "absent",
-    "tardy", "suspended", "expelled", "truant",
+    "tardy", "suspended", "expelled", "truant", "able", "unable",
     # states only a person is in: "Summer was tearful at the visit"
     "tearful", "crying", "upset", "agitated", "asleep", "awake", "cooperative", "alert",
     "oriented", "pleasant", "withdrawn", "distressed", "confused",

@@ -124,7 +124,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:within|in|over|for|during|after|through|until)\s+(?:each\s+of\s+)?(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?"
+            rf"\b(?:within|in|over|for|during|after|through|until)\s+(?:each\s+of\s+)?(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:about\s+|around\s+|roughly\s+)?"
             # "for the two months of back rent" names what is owed, not a period; "within 7
             # days of discharge" counts from an event
             rf"(?P<n>{number})\s*(?:-\s*)?(?:school\s+|working\s+|calendar\s+)?(?P<unit>{unit})s?\b"
@@ -214,7 +214,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(
             # ("at each visit" is how often, not by when)
-            rf"\b{by}\s+(?!each\b|every\b|all\b)(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:[\w-]+\s+){{0,2}}{events}\b",
+            rf"\b{by}\s+(?!each\b|every\b|all\b)(?:the\s+|her\s+|his\s+|their\s+|its\s+|our\s+)?(?:next\s+|first\s+|upcoming\s+|scheduled\s+)?(?:[\w'’-]+\s+){{0,2}}{events}\b",
             re.I,
         ),
         re.compile(
@@ -395,13 +395,17 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
             continue
         actor = None
         before = passage.text[: tokens[index].start]
-        if len(before) < 300 and before.rstrip().endswith(","):
-            apposition = _APPOSITIVE.match(before)
+        # "By month 3 of the plan, participant, who earns …, will": the subject may follow
+        # an opening phrase, so each comma-separated start is tried in turn
+        starts = [0, *(m.end() for m in re.finditer(",", before))] if len(before) < 300 else []
+        for offset in starts if before.rstrip().endswith(",") else []:
+            apposition = _APPOSITIVE.match(before, offset)
             subject = apposition.group("actor") if apposition else ""
             last = subject.split()[-1] if subject else ""
             if last and (last.lower() in lists["actors"] or last[:1].isupper()):
                 actor = subject
                 parse.context_spans.append(apposition.span("clause"))  # type: ignore[union-attr]
+                break
         if actor is None:
             window = reversed(tokens[max(0, index - 4) : index])  # the nearest candidate wins
             actor = next(

@@ -53,7 +53,7 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "record": re.compile(
-            rf"\b(?P<n>{number})\s+(?:full\s+|whole\s+|straight\s+)?(?P<unit>day|week|month|year)s?\s+of\s+"
+            rf"\b(?P<n>{number})\s+(?:full\s+|whole\s+|straight\s+|consecutive\s+)?(?P<unit>day|week|month|year)s?\s+(?:of|in)\s+"
             rf"(?:documented\s+|verified\s+)?(?P<noun>{_alternation(rules['duration']['record_words'])})\b",
             re.I,
         ),
