@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import STUDENT_APPS, open_app
+from tests.browser.conftest import STUDENT_APPS, layout_problems, open_app, screenshot
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -112,3 +112,21 @@ def tab_to(page, selector: str, limit: int = 200) -> None:
         if target.evaluate("(el) => el === document.activeElement"):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_judgment_in_fresh_wording_is_explained_at_laptop_and_phone_width(page, voila_url):
+    # No listed word here: the tone cue names "interesting", the word model confirms it.
+    open_app(page, voila_url, "01_intake.ipynb")
+    choose(page, "A family facing eviction")
+    page.locator(".e2e-presenting-issue textarea").fill(
+        "Mom says there is no money for rent, interesting given the new SUV parked out front."
+    )
+    page.locator("button.e2e-check-presenting-issue").click()
+    feedback = page.locator(".e2e-presenting-issue-feedback")
+    expect(feedback).to_contain_text("“interesting” sets something beside the client's report")
+    expect(feedback).to_contain_text("Goddu et al. 2018")
+    screenshot(page, "intake-tone-laptop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(feedback).to_contain_text("reads as doubt")
+    assert layout_problems(page) == []
+    screenshot(page, "intake-tone-phone")
