@@ -42,10 +42,11 @@ def answer_key_problems(scenario: Scenario) -> list[Problem]:
 def validate(paths: list[Path]) -> int:
     from casework.scenarios import ScenarioError, load_scenario
 
-    failed = 0
+    failed, loaded = 0, []
     for path in paths:
         try:
             scenario = load_scenario(path)
+            loaded.append(scenario)
             problems = identifier_problems(scenario) + answer_key_problems(scenario)
             if problems:
                 raise ScenarioError(path, problems)
@@ -59,6 +60,12 @@ def validate(paths: list[Path]) -> int:
             f"{len(scenario.urgency_signals)} urgency signals, "
             f"{len(scenario.timeline)} timeline events"
         )
+    if len(loaded) > 1:  # a pattern shows across a library, not in one case
+        from casework.casting import casting_problems, casting_report
+
+        print(f"\nCasting review of {len(loaded)} scenarios:\n{casting_report(loaded)}")
+        for problem in casting_problems(loaded):
+            print(f"! {problem}")
     return 1 if failed else 0
 
 

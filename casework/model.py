@@ -320,6 +320,20 @@ class AnswerKey(Strict):
     )
 
 
+CastRole = Literal["client", "source_of_risk", "helper"]
+
+
+class Casting(Strict):
+    """Who carries which role in the story, and how a reader is likely to read their name
+    and background: the data of the library's casting review (tests/test_casting.py)."""
+
+    name: Text
+    role: CastRole
+    background: Text = Field(
+        description="How the name and story are likely to be read, e.g. “Latina”, “white”."
+    )
+
+
 class InstructorNotes(Strict):
     eligibility_verdict: Literal["eligible", "not_eligible", "pending"]
     priority: Literal["immediate", "urgent", "routine"]
@@ -328,6 +342,10 @@ class InstructorNotes(Strict):
     domain_scores: dict[LifeDomain, int]
     model_goals: list[Text] = Field(min_length=1)
     discussion: list[Text] = Field(min_length=1)
+    casting: list[Casting] = Field(
+        default_factory=list,
+        description="Who is the client, who is cast as a source of risk, who helps.",
+    )
     answer_key: AnswerKey | None = Field(
         default=None,
         description="Model answers for every stage; `casework validate` requires one.",
@@ -414,7 +432,8 @@ class Scenario(Strict):
             )
         declared = set(self.fictional_names)
         people = [self.client.name, *(p.name for p in self.client.household)]
-        undeclared = [name for name in people if name not in declared]
+        people += [c.name for c in self.instructor_notes.casting]
+        undeclared = [name for name in dict.fromkeys(people) if name not in declared]
         if undeclared:
             raise ValueError(f"fictional_names must declare {', '.join(undeclared)}")
         return self

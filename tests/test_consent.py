@@ -170,17 +170,17 @@ def test_an_old_saved_release_still_loads():
 
 
 def test_the_partners_treatment_reports_need_his_own_consent_42_cfr_part_2(eviction):
-    """Andre is not the client: his treatment program may tell the client's case manager about
+    """Shane is not the client: his treatment program may tell the client's case manager about
     him only with his own written consent, and substance-use treatment records are protected
     by 42 CFR Part 2 (consent requirements at 42 CFR 2.31)."""
-    reports = [e for e in eviction.timeline if "Andre" in e.summary and e.kind == "service_report"]
+    reports = [e for e in eviction.timeline if "Shane" in e.summary and e.kind == "service_report"]
     assert reports, "the scenario still has the treatment program's report"
     for event in reports:
-        assert "Andre's" in event.summary and "consent" in event.summary
+        assert "Shane's" in event.summary and "consent" in event.summary
         assert "42 CFR Part 2" in event.summary
     program = next(r for r in eviction.resources if r.id == "recovery-program")
-    assert "Andre's own" in program.how_to_refer and "consent" in program.how_to_refer
-    assert any("consent" in q and "Andre" in q for q in eviction.instructor_notes.discussion)
+    assert "Shane's own" in program.how_to_refer and "consent" in program.how_to_refer
+    assert any("consent" in q and "Shane" in q for q in eviction.instructor_notes.discussion)
     third_party = load_rules("consent")["third_party"]
     assert "42 CFR Part 2" in third_party["source"]
 

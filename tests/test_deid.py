@@ -71,7 +71,7 @@ def test_document_findings_carry_the_field_path():
     assert [(path, f.rule) for path, f in found] == [("client.notes.1", "deid.phone")]
 
 
-@given(st.sampled_from(["Marisol", "Teo", "Andre"]), st.sampled_from(["son", "partner", "friend"]))
+@given(st.sampled_from(["Marisol", "Teo", "Shane"]), st.sampled_from(["son", "partner", "friend"]))
 def test_a_declared_name_after_any_cue_is_caught(name, relation):
     text = f"Her {relation} {name} came in."
     assert [text[f.start : f.end] for f in find_identifiers(text, [name]).findings] == [name]

@@ -66,7 +66,7 @@ SAFETY = {
     "immediate": "Asked Marisol where Teo and Lucía are tonight: at her sister's, she said. "
     "Asked whether any pills are left in the apartment.",
     "consult": "Called my supervisor that evening; we agreed to report to CPS tonight.",
-    "reason": "Andre overdosed at home with both children there, after weeks of opioid use.",
+    "reason": "Shane overdosed at home with both children there, after weeks of opioid use.",
     "tell": "Told Marisol before the call that I must report, and what CPS will do next.",
     "document": "Wrote the day 24 note that night: her answers, the consult, the report and "
     "its time.",
@@ -118,7 +118,7 @@ def test_a_crisis_stops_the_timeline_until_the_plan_changes(app, store, eviction
     disclosure.kind.value = "explain"
     disclosure.text.value = (
         "We talked it through: Marisol wants to keep the housing steps first and will tell "
-        "me when she is ready to talk about treatment for Andre."
+        "me when she is ready to talk about treatment for Shane."
     )
     advance_to(app, 5)  # the missed session, then the crisis on day 24
     app.advance()
@@ -331,7 +331,7 @@ def at_the_overdose_night(app: MonitoringApp) -> None:
     disclosure.kind.value = "explain"
     disclosure.text.value = (
         "We talked it through: Marisol wants to keep the housing steps first and will tell "
-        "me when she is ready to talk about treatment for Andre."
+        "me when she is ready to talk about treatment for Shane."
     )
     advance_to(app, 5)
 

@@ -211,7 +211,7 @@ def test_a_domain_in_crisis_needs_a_goal_or_a_reason(eviction, reassessed):
 
     goals = {
         **plan.goals,
-        "g2": Goal(text="By day 3 Andre will attend an intake.", domain="health"),
+        "g2": Goal(text="By day 3 Shane will attend an intake.", domain="health"),
     }
     with_goal = plan.model_copy(update={"goals": goals})
     assert check_crisis_coverage(with_goal, record_with(with_goal, _crisis())) == []

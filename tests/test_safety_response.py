@@ -31,7 +31,7 @@ from casework.model import (
 from casework.rules import load_rules
 from tests.casefiles import monitored, safety_answers
 
-OVERDOSE = "safety-4"  # the eviction scenario's day 24: Andre overdoses with the children home
+OVERDOSE = "safety-4"  # the eviction scenario's day 24: Shane overdoses with the children home
 
 
 def at_the_overdose_night(eviction, response: SafetyResponse | None = None) -> CaseRecord:

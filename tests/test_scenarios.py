@@ -114,9 +114,10 @@ def test_validate_rejects_an_undeclared_household_name(tmp_path: Path):
 
 def test_validate_summarises_good_files_and_exits_zero(capsys):
     assert main(["validate", *map(str, SHIPPED)]) == 0
-    out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == len(SHIPPED)
-    assert all(line.startswith("✓") and "timeline events" in line for line in out)
+    summaries, _, review = capsys.readouterr().out.strip().partition("\n\n")
+    assert len(summaries.splitlines()) == len(SHIPPED)
+    assert all(line.startswith("✓") and "timeline events" in line for line in summaries.splitlines())
+    assert review.startswith(f"Casting review of {len(SHIPPED)} scenarios")
 
 
 def test_validate_reports_an_unreadable_file(tmp_path: Path, capsys):

@@ -157,8 +157,8 @@ def _money_realism(
                 full_time = money["full_time_hours"]
                 income = amount * full_time * 52 / 12
                 income_words = (
-                    f"${amount:,.2f}".removesuffix(".00") + f" an hour (at most {_money(income)} "
-                    f"a month, even at {full_time} hours a week)"
+                    f"${amount:,.2f}".removesuffix(".00") + f" an hour (about {_money(income)} "
+                    f"a month before taxes, even at {full_time} hours a week)"
                 )
         elif cue or benefit:
             if income is None and (unit or benefit):
@@ -395,11 +395,11 @@ def _degree_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterio
         return None
     return Criterion(
         False,
-        f"{what} {'is' if degree and credits and not remaining else 'take'} at least "
-        f"{_plural(math.ceil(days / 30), 'month')} even at a full-time load of "
-        f"{data['max_credits_per_term']} credits a term, not {parse.deadline_days} days. Set "
-        "the next step that fits, e.g. “By day 30 Cl will meet the academic advisor and "
-        "register for next term's classes, shown by the class schedule.”",
+        f"{what} take about {_plural(math.ceil(days / 30), 'month')} even at a heavy load of "
+        f"{data['max_credits_per_term']} credits a term, not {parse.deadline_days} days. Keep "
+        "the degree as the long-term goal and set the next step that fits, e.g. “By day 30 "
+        "Cl will meet the academic advisor and register for next term's classes, shown by "
+        "the class schedule.”",
         str(data["source"]),
     )
 
@@ -480,11 +480,12 @@ def _a1c_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion |
         return None
     return Criterion(
         False,
-        f"An A1c shows the average blood sugar over about the past three months, so a test "
-        f"within {days} days cannot show the change the goal asks for. Check the A1c at "
-        "3 months or later, and set a near-term step the client can see, e.g. “For the next "
-        "4 weeks, client will check her fasting blood sugar each morning and bring the log "
-        "to every CHW visit.”",
+        f"An A1c reflects the average blood sugar over about the past three months, so a "
+        f"test within {days} days will show only a small part of the change the goal asks "
+        "for. Ask the care team when the next A1c is due (often about 3 months after a change "
+        "in treatment), and set a near-term step the client can see, e.g. “For the next 4 "
+        "weeks, the client will check their blood sugar as the care team advised and bring "
+        "the log to every visit.”",
         str(a1c["source"]),
     )
 

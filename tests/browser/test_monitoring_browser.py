@@ -15,7 +15,7 @@ from tests.casefiles import planned
 
 REASON = (
     "We talked it through: Marisol wants the housing steps first and will say when she is "
-    "ready to talk about treatment for Andre."
+    "ready to talk about treatment for Shane."
 )
 
 
@@ -27,7 +27,7 @@ SAFETY = {
     "immediate": "Asked Marisol where Teo and Lucía are tonight: at her sister's, she said. "
     "Asked whether any pills are left in the apartment; she said she flushed them.",
     "consult": "Called my supervisor that evening; we agreed to report to CPS tonight.",
-    "why": "Andre overdosed at home with both children there, after weeks of opioid use.",
+    "why": "Shane overdosed at home with both children there, after weeks of opioid use.",
     "tell": "Told Marisol before the call that I must report, and what CPS will do next.",
     "document": "Wrote the day 24 note that night: my questions, her answers, the consult, "
     "the report and its time.",
