@@ -157,7 +157,7 @@ class Resource(Strict):
     """One entry of the community's resource directory (design brief, stage 0)."""
 
     id: Identifier
-    name: Text = Field(description="An invented organisation or person; declare it as fictional.")
+    name: Text = Field(description="An invented organization or person; declare it as fictional.")
     kind: Literal["formal", "informal"] = Field(
         default="formal", description="Informal: family, faith community, self-help group."
     )
@@ -380,7 +380,7 @@ class Scenario(Strict):
         description="Every person's name used anywhere in the file, declared as fictional.",
     )
     fictional_places: list[Text] = Field(
-        default=[], description="Invented place and organisation names used in the file."
+        default=[], description="Invented place and organization names used in the file."
     )
     client: Client
     referral: Referral

@@ -193,7 +193,7 @@ def _closure(record: CaseRecord, scenario: Scenario) -> list[Part]:
     part = Part("5. Closure")
     judgement = closure.judgement.replace("_", " ") if closure.judgement else "not given"
     part.paragraphs += [
-        f"Readiness from the record: {verdict.label}. Student's judgement: {judgement}. "
+        f"Readiness from the record: {verdict.label}. Student's judgment: {judgement}. "
         f"{closure.judgement_reason.strip()}".strip(),
         f"Supervisor review: {closure.review.status.replace('_', ' ')}.",
     ]

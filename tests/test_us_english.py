@@ -3,6 +3,7 @@ text (not their field names) has none of the British spellings in rules/us_engli
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,5 +33,60 @@ def test_shipped_scenarios_are_written_in_us_english(path: Path):
         f"{field}: {british} → {us}"
         for field, text in text_fields(parse_yaml(path.read_text(encoding="utf-8")))
         for british, us in british_spellings(text)
+    ]
+    assert found == [], f"{path.name}: " + "; ".join(found)
+
+
+# What the apps say to a learner: the rule files' prose fields (word lists and patterns
+# keep both spellings on purpose, so the checks recognise what students write) and the
+# words the app modules put on screen.
+PROSE_KEYS = frozenset(
+    {"message", "why", "example", "label", "suggestion", "steps", "what", "guide", "meaning",
+     "note", "instead", "prompt", "question", "title", "hint", "text", "intro"}
+)  # fmt: skip
+RULES = sorted((Path(__file__).resolve().parents[1] / "casework" / "rules").glob("*.yaml"))
+UI = sorted((Path(__file__).resolve().parents[1] / "casework" / "ui").glob("*.py"))
+
+
+def _prose(value: object, key: str = ""):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _prose(v, str(k))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _prose(item, key)
+    elif isinstance(value, str) and key in PROSE_KEYS:
+        yield key, value
+
+
+@pytest.mark.parametrize("path", RULES, ids=lambda p: p.name)
+def test_the_rules_prose_is_in_us_english(path: Path):
+    found = [
+        f"{key}: {british} → {us}"
+        for key, text in _prose(parse_yaml(path.read_text(encoding="utf-8")))
+        for british, us in british_spellings(text)
+    ]
+    assert found == [], f"{path.name}: " + "; ".join(found)
+
+
+@pytest.mark.parametrize("path", UI, ids=lambda p: p.name)
+def test_the_apps_on_screen_words_are_in_us_english(path: Path):
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
+        and node.body and isinstance(node.body[0], ast.Expr)
+    }  # fmt: skip
+    found = [
+        f"line {node.lineno}: {british} → {us}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        for british, us in british_spellings(node.value)
+        if not re.fullmatch(r"[a-z_-]+", node.value)  # a field name or CSS hook, not on screen
     ]
     assert found == [], f"{path.name}: " + "; ".join(found)

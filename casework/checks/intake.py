@@ -37,11 +37,13 @@ def has_quote(text: str) -> bool:
 
 
 @cache
-def _reflection_rules() -> tuple[str, str, list[tuple[str, str, re.Pattern[str]]], tuple[str, ...]]:
+def _reflection_rules() -> tuple[
+    str, str, list[tuple[str, str, str, re.Pattern[str]]], tuple[str, ...]
+]:
     data = load_rules("reflection")
-    kinds = [
-        (kind["label"], kind["why"], re.compile("|".join(kind["patterns"]), re.IGNORECASE))
-        for kind in data["kinds"].values()
+    kinds = [  # the key names the rule (a stable id), the label speaks to the student
+        (key, kind["label"], kind["why"], re.compile("|".join(kind["patterns"]), re.IGNORECASE))
+        for key, kind in data["kinds"].items()
     ]
     return data["source"], data["example"], kinds, tuple(data["reflecting_cues"])
 
@@ -50,12 +52,12 @@ def reflection_substitute(reflection: str) -> Finding | None:
     """Reassurance, sympathy, advice or judgement offered in place of a reflection."""
     source, example, kinds, reflecting = _reflection_rules()
     text = reflection.replace("’", "'")
-    for label, why, pattern in kinds:
+    for key, label, why, pattern in kinds:
         match = pattern.search(text)
         lead_in = text[max(0, match.start() - 40) : match.start()].lower() if match else ""
         if match and not any(cue in lead_in for cue in reflecting):
             return Finding(
-                rule=f"intake.rapport.reflection.{label}",
+                rule=f"intake.rapport.reflection.{key}",
                 category="rapport",
                 severity="warning",
                 message=(
@@ -387,7 +389,7 @@ def check_baseline(intake: Intake, scenario: Scenario) -> Report:
                 category="baseline",
                 severity="warning",
                 message=(
-                    "Write what you saw and heard at the first meeting: observable behaviour and "
+                    "Write what you saw and heard at the first meeting: observable behavior and "
                     "the client's statements, not conclusions."
                 ),
                 suggestion=OBSERVATIONS_EXAMPLE,

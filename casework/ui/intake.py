@@ -38,7 +38,7 @@ _TEXT_FIELDS = {
     "contact_method": ("Contact method", "How the first contact happened", 0),
     "initial_observations": (
         "Initial observations",
-        "What you saw and heard: behaviour and statements",
+        "What you saw and heard: behavior and statements",
         4,
     ),
 }
@@ -152,7 +152,7 @@ class IntakeApp(StageApp):
             ui.section_title(
                 5,
                 "Baseline record",
-                "How the case began and what you observed: behaviour you saw and words you "
+                "How the case began and what you observed: behavior you saw and words you "
                 "heard, not conclusions.",
             ),
             t["referral_source"],

@@ -223,7 +223,7 @@ class InterviewApp(widgets.VBox):
         self.blend_tips.value = (
             "<div class='cw-panel cw-info'><b>i Making a composite.</b> Blend details from "
             "more than one case, so the example teaches the same skill but no one case can "
-            f"be recognised:{ui.bullet_list(composite_tips())}</div>"
+            f"be recognized:{ui.bullet_list(composite_tips())}</div>"
         )
 
     def export(self) -> None:
