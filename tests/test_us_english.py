@@ -27,13 +27,18 @@ def test_british_spellings_are_found_with_their_us_form():
     assert british_spellings("A realistic, centered plan; the program's counselor.") == []
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
-def test_shipped_scenarios_are_written_in_us_english(path: Path):
-    found = [
-        f"{field}: {british} → {us}"
-        for field, text in text_fields(parse_yaml(path.read_text(encoding="utf-8")))
+def _british(texts) -> list[str]:
+    """Each British spelling in (where, text) pairs, said with where it is and its US form."""
+    return [
+        f"{where}: {british} → {us}"
+        for where, text in texts
         for british, us in british_spellings(text)
     ]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+def test_shipped_scenarios_are_written_in_us_english(path: Path):
+    found = _british(text_fields(parse_yaml(path.read_text(encoding="utf-8"))))
     assert found == [], f"{path.name}: " + "; ".join(found)
 
 
@@ -61,11 +66,7 @@ def _prose(value: object, key: str = ""):
 
 @pytest.mark.parametrize("path", RULES, ids=lambda p: p.name)
 def test_the_rules_prose_is_in_us_english(path: Path):
-    found = [
-        f"{key}: {british} → {us}"
-        for key, text in _prose(parse_yaml(path.read_text(encoding="utf-8")))
-        for british, us in british_spellings(text)
-    ]
+    found = _british(_prose(parse_yaml(path.read_text(encoding="utf-8"))))
     assert found == [], f"{path.name}: " + "; ".join(found)
 
 
@@ -80,13 +81,12 @@ def test_the_apps_on_screen_words_are_in_us_english(path: Path):
         if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
         and node.body and isinstance(node.body[0], ast.Expr)
     }  # fmt: skip
-    found = [
-        f"line {node.lineno}: {british} → {us}"
+    found = _british(
+        (f"line {node.lineno}", node.value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and id(node) not in docstrings
-        for british, us in british_spellings(node.value)
         if not re.fullmatch(r"[a-z_-]+", node.value)  # a field name or CSS hook, not on screen
-    ]
+    )
     assert found == [], f"{path.name}: " + "; ".join(found)
