@@ -2,8 +2,8 @@
 put-downs in fresh wording. A small word model confirms; a cue explains.
 
 The model (`casework/rules/tone_model.tsv`) is a list of word and word-pair weights, learned
-by logistic regression from the labelled sentences in `tests/data` (see
-`scripts/train_tone_model.py`). It only ever confirms: a sentence is flagged when it holds a
+by logistic regression from the labelled sentences in `tests/data` and, as neutral prose, the
+shipped scenarios' sentences (see `scripts/train_tone_model.py`). It only ever confirms: a sentence is flagged when it holds a
 tone cue from `casework/rules/documentation_tone.yaml` *and* the model reads the sentence as
 a judgment. The finding names the cue, says why in words a student can learn from, and gives
 a rewrite and a source, so the model is never the only reason a student is told to change
