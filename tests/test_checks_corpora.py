@@ -10,6 +10,18 @@ from tests import corpora
 # Lines of the blind corpora whose label the workbook does not follow, and why. Each is
 # expected to fail, strictly: if the check starts agreeing, the test says so.
 DISPUTED = {
+    "Dad's a drunk and has been since high school, per the grandmother.": (
+        "The label is credited to the grandmother ('per …'), so the coach asks the student to "
+        "quote it (an info finding) rather than calling it the writer's own."
+    ),
+    "No visible marks on face, neck or forearms at CAC intake; medical exam set with the child abuse pediatrician.": (
+        "The wording is neutral, but a child abuse evaluation is under way: the safety coach "
+        "asks the note to record the report decision, which this line leaves out."
+    ),
+    "Child said, 'Mommy's friend pushed me into the wall,' and pointed to her left shoulder.": (
+        "Quoting the child is right, but a child's disclosure of being hurt asks for what was "
+        "done next (safety, the supervisor, the report), which a note must record."
+    ),
     "Youth has a history of self-harm (cutting on forearms, last about 2 months ago per youth); referred to DBT skills group.": (
         "The wording is neutral, but self-harm, even in the past, asks for a documented "
         "question about current risk (the Columbia Protocol screener asks about lifetime and "
@@ -91,6 +103,14 @@ DISPUTED = {
 
 # Lines whose label is right but which the checks miss, and why: limits, said out loud.
 KNOWN_MISSES = {
+    "Mr. V blessed the clinic with an appearance after four missed dosing days.": (
+        "The full stop after an honorific is read as the end of a sentence, so the cue and the "
+        "rest of the sentence are weighed apart and the model is not sure enough."
+    ),
+    "Cried at the window until the nurse moved her up the line; she knows what works.": (
+        "The cue ('knows what works') is found, but the word model reads the sentence at 0.49, "
+        "just under the 0.5 it needs to confirm."
+    ),
     "HV: mom says there is no money for diapers. New gaming console hooked up to the TV in the front room.": (
         "The doubt is built across two sentences; the second alone is an observation of the "
         "room. The coach reads a sentence at a time."
@@ -122,6 +142,7 @@ SETS = (
     "_heldout9",
     "_heldout10",
     "_heldout11",
+    "_heldout12",
 )
 
 

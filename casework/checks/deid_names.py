@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from casework.checks.deid_data import _NEVER_NAMES, _PLACE_CUES, _RELATIONS, _TITLES, _data
 from casework.checks.text import Passage
 
-# Public systems and terms named after a person, written with the name: not a person here.
-_NAMED_THINGS = frozenset({"amber alert", "amber alerts", "silver alert", "silver alerts"})
+# Public systems, terms and days written with a name: not a person here.
+_NAMED_THINGS = frozenset(
+    {"amber alert", "amber alerts", "silver alert", "silver alerts", "christmas eve", "year's eve"}
+)
+
 
 def _shape(token_text: str) -> str:
     if token_text.isupper() and len(token_text) > 1:
@@ -198,8 +201,16 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
         return True  # "Sunday told night staff": a day cannot speak
     if text in _NEVER_NAMES or norm in _RELATIONS or norm in data.not_person_names:
         return False
-    if f"{norm} {following}" in _NAMED_THINGS:
-        return False  # "how Amber Alerts work": a public alert named after a person
+    if f"{norm} {following}" in _NAMED_THINGS or f"{previous} {norm}" in _NAMED_THINGS:
+        return False  # "how Amber Alerts work", "on Christmas Eve": not a person
+    if (
+        previous == "and"
+        and i >= 2
+        and (norm in data.first or _maybe_name_word(token.text))
+        and not passage.is_sentence_start(i)
+        and _reads_as_name(passage, i - 2, proper, declared)
+    ):
+        return True  # "Brooke and Sky share the bunk": a capitalised word joined to a name
     if re.match(r"-[a-z]", passage.text[token.end : token.end + 2]):
         return False  # "an Oscar-worthy performance": part of a compound word
     if text[:1].isupper() and not text.isupper() and text not in _NEVER_NAMES:

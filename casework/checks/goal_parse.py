@@ -170,6 +170,15 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\bof\s+the\s+(?:next|coming|following|first)\s+(?P<n>{number})\s+(?P<unit>day|week|month)s?\b",
             re.I,
         ),
+        # "at 1, 3, 6 and 13 months after the death", "for months 4 through 6": the last one
+        re.compile(
+            r"\bat\s+(?:\d+,\s*)+\d+,?\s+and\s+(?P<n>\d+)\s+(?P<unit>day|week|month)s?\s+(?:after|from|since)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\bfor\s+(?P<unit>day|week|month)s\s+\d+\s+(?:through|to|-)\s+(?P<n>\d+)\b",
+            re.I,
+        ),
         # "by the end of the week": about one week from now
         re.compile(
             rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",

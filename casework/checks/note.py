@@ -33,7 +33,7 @@ _POSSESSION = frozenset(
     {"has", "have", "had", "with", "of", "for", "about", "from", "on", "his", "her", "their"}
 )
 _TESTED = frozenset({"tested", "tests", "testing", "screened", "screens", "test", "screen"})
-_AFTER_BARE_LABEL = frozenset({"during", "at", "with", "in", "on", "today", "and", "when", "about",
+_AFTER_BARE_LABEL = frozenset({"during", "at", "with", "from", "in", "on", "today", "and", "when", "about",
     "throughout", "toward", "towards", "again", "since", "after", "before", "while", "upon"})  # fmt: skip
 _DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "my", "your", "our", "its",
     "this", "that", "some"})  # fmt: skip
