@@ -55,7 +55,7 @@ JUDGMENTS = [
         "CM reminded cl, the way you would a child, that appointments start on time.",
     ),
     (
-        "note.tone.moralised",
+        "note.tone.moralized",
         "fell victim",
         "Mother fell victim to meth after the baby's father walked out.",
     ),
