@@ -187,7 +187,7 @@ and you must not identify the people in it. Here you:
 1. **Build a sanitized case example.** Write the story you would tell. Every name,
    place, date and number is marked as you type, with a way to say it in general
    terms. Blend details from more than one case (a *composite*), so none can be
-   recognised.
+   recognized.
 2. **Give it a shape the listener can follow**: the situation, your task, the actions
    you took, and the result (STAR). Spend the time on your method (assessment, plan,
    coordination, closure) and on why you chose what you did, not on dramatic detail.

@@ -66,6 +66,7 @@ def test_intake_along_the_answer_key_passes_every_intake_check(store, scenario_i
     for section, check in INTAKE_SECTIONS.items():
         assert _problems(check(intake, app.scenario)) == [], section
     app.buttons["eligibility"].click()
+    assert "Screening result for" in app.feedback["eligibility"].value
     verdict = app.scenario.instructor_notes.eligibility_verdict
     assert screen_eligibility(app.scenario).verdict == verdict
 

@@ -124,14 +124,17 @@ def test_a_cue_is_only_raised_when_the_model_confirms_it(monkeypatch):
     assert _tone(text) == []
 
 
-def test_a_sentence_another_rule_already_flags_gets_no_second_tone_finding():
+def test_a_sentence_another_rule_already_flags_gets_no_second_tone_finding(monkeypatch):
+    monkeypatch.setattr(tone, "likelihood", lambda text: 1.0)  # only the other rule can stop it
     text = "Client is lazy and, as usual, late."
     rules = [f.rule for f in check_note(text).findings]
     assert "note.tone.habit" not in rules and any(not r.startswith("note.tone") for r in rules)
 
 
-def test_the_tone_in_a_quotation_is_the_speakers():
+def test_the_tone_in_a_quotation_is_the_speakers(monkeypatch):
+    monkeypatch.setattr(tone, "likelihood", lambda text: 1.0)  # only the quotation can stop it
     assert _tone('Client said, "My landlord gave his usual keynote about the rules."') == []
+    assert _tone("My landlord gave his usual keynote about the rules.")
 
 
 def test_the_shipped_model_is_the_one_the_labelled_sentences_train():

@@ -90,3 +90,15 @@ def test_the_apps_on_screen_words_are_in_us_english(path: Path):
         if not re.fullmatch(r"[a-z_-]+", node.value)  # a field name or CSS hook, not on screen
     )
     assert found == [], f"{path.name}: " + "; ".join(found)
+
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_notebooks_teaching_text_is_in_us_english(path: Path):
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    found = _british((f"cell {n}", "".join(cell["source"])) for n, cell in enumerate(cells))
+    assert found == [], f"{path.name}: " + "; ".join(found)

@@ -61,6 +61,7 @@ class _Data:
     name_after: frozenset[str]
     everyday: frozenset[str]
     not_person_names: frozenset[str]
+    named_things: frozenset[str]  # "amber alert": two words, a name among them, no person
     first: dict[str, bool]  # lower-case name → also a common word
     last: dict[str, bool]
     places: dict[str, bool]
@@ -97,6 +98,7 @@ def _data() -> _Data:
         everyday=frozenset(rules["everyday_words"])
         | {name.lower() for name, common in word_list("names_world") if common},
         not_person_names=frozenset(rules["not_person_names"]),
+        named_things=frozenset(rules["named_things"]),
         first={
             name.lower(): common
             for names in ("names_first", "names_world")

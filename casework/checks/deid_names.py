@@ -11,11 +11,6 @@ from collections.abc import Iterator
 from casework.checks.deid_data import _NEVER_NAMES, _PLACE_CUES, _RELATIONS, _TITLES, _data
 from casework.checks.text import Passage
 
-# Public systems, terms and days written with a name: not a person here.
-_NAMED_THINGS = frozenset(
-    {"amber alert", "amber alerts", "silver alert", "silver alerts", "christmas eve", "year's eve"}
-)
-
 
 def _shape(token_text: str) -> str:
     if token_text.isupper() and len(token_text) > 1:
@@ -201,7 +196,7 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
         return True  # "Sunday told night staff": a day cannot speak
     if text in _NEVER_NAMES or norm in _RELATIONS or norm in data.not_person_names:
         return False
-    if f"{norm} {following}" in _NAMED_THINGS or f"{previous} {norm}" in _NAMED_THINGS:
+    if f"{norm} {following}" in data.named_things or f"{previous} {norm}" in data.named_things:
         return False  # "how Amber Alerts work", "on Christmas Eve": not a person
     if (
         previous == "and"

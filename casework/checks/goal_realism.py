@@ -283,10 +283,6 @@ def _plan_realism(parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     )
 
 
-# record words that are the thing itself ("6 months of aftercare"), not an adjective before it
-_RECORD_NOUNS = frozenset({"sobriety", "abstinence", "aftercare", "counseling", "therapy"})
-
-
 def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     """A course or a record longer than all the time the goal gives it."""
     duration = rules["duration"]
@@ -311,7 +307,7 @@ def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
                 what = f"A {match['n']}-{unit} {match['noun']}"
             else:  # "12 months of negative UAs": the adjective and the thing it describes
                 thing = _NEXT_WORD.match(text, match.end())
-                noun_follows = match["noun"].lower() not in _RECORD_NOUNS
+                noun_follows = match["noun"].lower() not in duration["record_nouns"]
                 what = match.group(0) + (f" {thing.group(1)}" if thing and noun_follows else "")
             return Criterion(
                 False,
