@@ -19,6 +19,7 @@ from casework.model import (
     CaseRecord,
     Learning,
     LifeDomain,
+    ModelStep,
     Scenario,
     StageCommit,
     StageName,
@@ -197,6 +198,17 @@ def _assessment(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[
     return rows
 
 
+def step_text(step: ModelStep | str, scenario: Scenario) -> str:
+    """A model step as one line, worded as the written contract words a step."""
+    if isinstance(step, str):
+        return step
+    from casework.checks.plan import party_name
+
+    line = f"{party_name(step.who, scenario)}: {step.what}, by day {step.due_day}"
+    line += f" (where: {step.where}; how often: {step.how_often})"
+    return line
+
+
 def _care_plan(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
     goals = [goal for goal in record.plan.goals.values() if goal.text.strip()]
     rows, matched = [], set()
@@ -206,7 +218,7 @@ def _care_plan(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[C
             goal for i, goal in enumerate(goals) if goal.domain == model.domain and i not in matched
         ][:1]
         matched.update(goals.index(goal) for goal in same_domain)
-        steps = "; ".join(model.steps)
+        steps = "; ".join(step_text(step, scenario) for step in model.steps)
         levels = " | ".join(
             f"{level}: {text}"
             for level, text in sorted(model.gas_levels.items(), key=lambda item: int(item[0]))
@@ -315,6 +327,10 @@ _COMPARE = {
 # --- authoring ------------------------------------------------------------------------------
 
 
+def _step_words(step: ModelStep | str) -> str:
+    return step if isinstance(step, str) else f"{step.what}. {step.where}. {step.how_often}."
+
+
 def key_problems(scenario: Scenario) -> list[tuple[str, str]]:
     """(field, problem) for an answer key that is missing or fails the product's own checks:
     a key that breaks the rules it is shown beside teaches two standards at once."""
@@ -351,7 +367,7 @@ def key_problems(scenario: Scenario) -> list[tuple[str, str]]:
             )
         for field, text in [
             ("why", goal.why),
-            *((f"steps.{s}", t) for s, t in enumerate(goal.steps)),
+            *((f"steps.{s}", _step_words(t)) for s, t in enumerate(goal.steps)),
         ]:
             language(f"goals.{g}.{field}", text)
         for level, text in goal.gas_levels.items():
@@ -362,6 +378,15 @@ def key_problems(scenario: Scenario) -> list[tuple[str, str]]:
             if finding.severity != "info":
                 problems.append((f"{base}.notes.{n}.note", finding.message))
         language(f"notes.{n}.why", model.why)
+    for r, response in enumerate(key.responses):
+        language(f"responses.{r}.text", response.text)
+        if response.step:
+            language(f"responses.{r}.step", _step_words(response.step))
+    if key.if_not_done:
+        language("if_not_done", key.if_not_done)
+    if key.closure_work:
+        for field in ("crisis_plan", "handoff", "follow_up"):
+            language(f"closure_work.{field}", getattr(key.closure_work, field))
     for field in ("closure_why", "closure_summary"):
         language(field, getattr(key, field))
     for stage, questions in key.reflection_questions.items():

@@ -273,15 +273,39 @@ STAGE_SECTIONS: dict[StageName, str] = {
 STAGES: tuple[StageName, ...] = tuple(STAGE_SECTIONS)
 
 
+# Who carries a step: the client, the case manager, or a provider by its resource id.
+CLIENT_PARTY, CASE_MANAGER_PARTY = "client", "case_manager"
+
+
+class ModelStep(Strict):
+    """One step of the model plan, in the fields the written contract holds (who, what, by
+    which day, where, how often), so the key can be set beside a student's plan and walked
+    through the apps (tests/test_every_scenario_along_its_key.py)."""
+
+    who: Identifier = Field(description="client, case_manager, or a resource id.")
+    what: Text
+    due_day: int = Field(ge=0, description="The day it is done by, counted from intake.")
+    where: Text
+    how_often: Text
+    resource: str = Field(
+        default="", description="The resource id the step uses, when `who` is not that provider."
+    )
+
+
 class ModelGoal(Strict):
     """One goal of the instructor's model plan, with its steps and its scale."""
 
     text: Text
     domain: LifeDomain
     why: Text = Field(description="The instructor's reason: the need or priority it serves.")
-    steps: list[Text] = Field(min_length=1, description="Who does what, by when.")
+    # Plain sentences are still accepted, so scenarios written before the structured steps
+    # load; the shipped ones use the structure.
+    steps: list[ModelStep | Text] = Field(min_length=1, description="Who does what, by when.")
     gas_levels: dict[GasLevel, Text] = Field(
         description="What each Goal Attainment Scaling level (-2 … 2) looks like."
+    )
+    final_level: GasLevel | None = Field(
+        default=None, description="The level the story reaches by the closing review."
     )
 
     @model_validator(mode="after")
@@ -300,6 +324,53 @@ class ModelNote(Strict):
     why: Text = Field(description="What the note shows a student: the practice behind it.")
 
 
+class ModelResponse(Strict):
+    """The model answer to a warning sign in monitoring (a crisis, a disclosure, missed
+    contacts): reassess with new scores, change the plan with a step, or explain why the
+    plan stands."""
+
+    event: int = Field(ge=0, description="The event that raises the sign (timeline position).")
+    kind: Literal["reassess", "change_plan", "explain"]
+    text: Text = Field(description="What was changed and why, or why the plan stands.")
+    scores: dict[LifeDomain, int] = Field(
+        default={}, description="For reassess: the domains scored again, 1–5."
+    )
+    goal: int | None = Field(
+        default=None, ge=1, description="For change_plan: the model goal (1 is the first)."
+    )
+    step: ModelStep | None = Field(default=None, description="For change_plan: the step added.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> ModelResponse:
+        if self.kind == "reassess" and not self.scores:
+            raise ValueError("a reassess response gives the new scores")
+        if self.kind == "change_plan" and (self.goal is None or self.step is None):
+            raise ValueError("a change_plan response names the goal and the step it adds")
+        if any(not 1 <= score <= 5 for score in self.scores.values()):
+            raise ValueError("scores must be 1–5")
+        return self
+
+
+class ModelServiceUse(Strict):
+    """What the record shows of one service by the end of the timeline."""
+
+    referred_day: int | None = Field(default=None, ge=0)
+    sessions_offered: int = Field(default=0, ge=0)
+    sessions_attended: int = Field(default=0, ge=0)
+    completed: bool = False
+
+
+class ModelClosureWork(Strict):
+    """The closing procedures as the model record holds them."""
+
+    notice_day: int = Field(ge=0)
+    closing_day: int = Field(ge=1)
+    crisis_plan: Text
+    handoff: Text = Field(description="Each service kept, with how to reach it.")
+    follow_up: Text = Field(description="Who checks in, how, and when.")
+    transfer_to: str = Field(default="", description="A resource id, when a service takes over.")
+
+
 class AnswerKey(Strict):
     """The instructor's model answers for every stage. A student sees them only after saying
     "I'm done with this stage", beside their own work (casework/answer_key.py)."""
@@ -311,6 +382,17 @@ class AnswerKey(Strict):
     )
     goals: list[ModelGoal] = Field(min_length=1)
     notes: list[ModelNote] = Field(min_length=1)
+    if_not_done: str = Field(
+        default="",
+        description="The model contract's agreement on what happens if a step is missed.",
+    )
+    responses: list[ModelResponse] = Field(
+        default=[], description="Model answers to the warning signs in monitoring."
+    )
+    services: dict[str, ModelServiceUse] = Field(
+        default={}, description="By resource id: the service use the record shows at the end."
+    )
+    closure_work: ModelClosureWork | None = None
     closure_call: Judgement
     closure_why: Text
     closure_summary: Text
@@ -430,6 +512,8 @@ class Scenario(Strict):
                 f"instructor_notes.answer_key.notes: event {late[0]} is past the timeline's "
                 f"last event ({len(self.timeline) - 1}; events count from 0)"
             )
+        if key:
+            _check_key_references(self, key)
         declared = set(self.fictional_names)
         people = [self.client.name, *(p.name for p in self.client.household)]
         people += [c.name for c in self.instructor_notes.casting]
@@ -437,6 +521,37 @@ class Scenario(Strict):
         if undeclared:
             raise ValueError(f"fictional_names must declare {', '.join(undeclared)}")
         return self
+
+
+def _check_key_references(scenario: Scenario, key: AnswerKey) -> None:
+    """The key's steps, services and responses name parties and events the story has."""
+    resources = {r.id for r in scenario.resources}
+    parties = {CLIENT_PARTY, CASE_MANAGER_PARTY, *resources}
+    base = "instructor_notes.answer_key"
+    steps = [
+        (f"goals.{g}.steps.{s}", step)
+        for g, goal in enumerate(key.goals)
+        for s, step in enumerate(goal.steps)
+        if isinstance(step, ModelStep)
+    ]
+    steps += [(f"responses.{r}.step", x.step) for r, x in enumerate(key.responses) if x.step]
+    for where, step in steps:
+        if step.who not in parties:
+            raise ValueError(
+                f"{base}.{where}.who: '{step.who}' is not client, case_manager or a resource id"
+            )
+        if step.resource and step.resource not in resources:
+            raise ValueError(f"{base}.{where}.resource: '{step.resource}' is not a resource id")
+    for r, response in enumerate(key.responses):
+        if response.event >= len(scenario.timeline):
+            raise ValueError(f"{base}.responses.{r}.event: past the timeline's last event")
+        if response.goal is not None and response.goal > len(key.goals):
+            raise ValueError(f"{base}.responses.{r}.goal: there are {len(key.goals)} model goals")
+    unknown = [r for r in key.services if r not in resources]
+    if unknown:
+        raise ValueError(f"{base}.services: '{unknown[0]}' is not a resource id")
+    if key.closure_work and key.closure_work.transfer_to not in {"", *resources}:
+        raise ValueError(f"{base}.closure_work.transfer_to: not a resource id")
 
 
 # --- Case record -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from casework.answer_key import step_text
 from casework.checks.goal import check_goal
 from casework.checks.intake import reflection_substitute
 from casework.checks.monitoring import check_event_note
@@ -58,11 +59,22 @@ def _key_texts():
         for g, goal in enumerate(key.goals):
             yield scenario.id, f"answer_key.goals[{g}].why", goal.why
             for s, step in enumerate(goal.steps):
-                yield scenario.id, f"answer_key.goals[{g}].steps[{s}]", step
+                yield scenario.id, f"answer_key.goals[{g}].steps[{s}]", step_text(step, scenario)
             for level, text in goal.gas_levels.items():
                 yield scenario.id, f"answer_key.goals[{g}].gas_levels.{level}", text
         for n, model in enumerate(key.notes):
             yield scenario.id, f"answer_key.notes[{n}].why", model.why
+        for r, response in enumerate(key.responses):
+            yield scenario.id, f"answer_key.responses[{r}].text", response.text
+        if key.if_not_done:
+            yield scenario.id, "answer_key.if_not_done", key.if_not_done
+        if key.closure_work:
+            for name in ("crisis_plan", "handoff", "follow_up"):
+                yield (
+                    scenario.id,
+                    f"answer_key.closure_work.{name}",
+                    getattr(key.closure_work, name),
+                )
         yield scenario.id, "answer_key.closure_why", key.closure_why
         yield scenario.id, "answer_key.closure_summary", key.closure_summary
         for stage, questions in key.reflection_questions.items():

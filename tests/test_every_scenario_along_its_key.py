@@ -1,26 +1,33 @@
 """Every shipped scenario, driven through the apps from Python as a student would who
-follows the scenario's answer key; each stage's checks accept the key's work (issue 19).
+follows the scenario's answer key; each stage's checks accept the key's work, and the
+supervisor approves the key's closure (issue 19).
 
 The answer key is the instructor's model: if a check objects to it, the check or the key
-is wrong, and a student who copies the model would be told off for it. Intake and
-assessment are walked through their apps here; the care plan onward needs the key's steps
-as structured fields (who, by which day, which provider), which the schema does not hold
-yet, so the plan is checked from the key's goals only (every crisis domain has a goal)."""
+is wrong, and a student who copies the model would be told off for it. The key holds the
+plan's steps as the contract's fields (who, what, by which day, where, how often), a note
+for every contact, an answer to every warning sign, the services the record shows and the
+closing procedures, so the whole case can be walked, not only its first two stages."""
 
 from __future__ import annotations
 
 import pytest
 
+from casework.answer_key import step_text
 from casework.checks.assessment import check_assessment, compare_scores
+from casework.checks.closure import closure_procedures, readiness
 from casework.checks.findings import Report
 from casework.checks.intake import INTAKE_SECTIONS
-from casework.checks.plan import check_crisis_coverage
-from casework.model import StrengthCategory
+from casework.checks.monitoring import check_event_note, check_services, unsettled_signs
+from casework.checks.plan import check_crisis_coverage, check_plan, contract_status, party_name
+from casework.model import ModelStep, StrengthCategory
 from casework.scenarios import load_catalogue
 from casework.screening import screen_eligibility, signal_level
 from casework.store import CaseStore
 from casework.ui.assessment import AssessmentApp
+from casework.ui.care_plan import CarePlanApp
+from casework.ui.closure import ClosureApp
 from casework.ui.intake import IntakeApp
+from casework.ui.monitoring import MonitoringApp
 
 LIBRARY = load_catalogue().scenarios
 
@@ -82,7 +89,7 @@ def _assessment(store: CaseStore, scenario_id: str) -> AssessmentApp:
         if card.score.value == 1:  # in crisis: the model plan's first step (for that domain)
             goals = notes.answer_key.goals
             goal = next((g for g in goals if g.domain == domain), goals[0])
-            card.action.value = goal.steps[0]
+            card.action.value = step_text(goal.steps[0], scenario)
     for category in StrengthCategory:
         app.strengths[category].value = "\n".join(getattr(scenario.strengths, category.value))
     return app
@@ -112,3 +119,166 @@ def test_every_domain_the_key_scores_in_crisis_has_a_model_goal(store, scenario_
         goals={f"g{i}": Goal(text=g.text, domain=g.domain) for i, g in enumerate(key.goals, 1)}
     )
     assert check_crisis_coverage(plan, record.model_copy(update={"plan": plan})) == []
+
+
+# --- care plan, monitoring and closure ----------------------------------------------------
+
+
+def _structured(step) -> ModelStep:
+    assert isinstance(step, ModelStep), f"a shipped key's steps are structured: {step!r}"
+    return step
+
+
+def _care_plan(store: CaseStore, scenario_id: str) -> CarePlanApp:
+    app = _open(CarePlanApp, store, scenario_id)
+    key = app.scenario.instructor_notes.answer_key
+    for goal in key.goals:
+        app.add_goal_button.click()
+        goal_id = list(app.record.plan.goals)[-1]
+        card = app.goal_cards[goal_id]
+        card.text.value = goal.text
+        card.domain.value = goal.domain.value
+        for level, text in goal.gas_levels.items():
+            card.gas.fields[level].value = text
+        for step in map(_structured, goal.steps):
+            _add_step(app, goal_id, step)
+    app.if_not_done.value = key.if_not_done
+    _sign_contract(app)
+    return app
+
+
+def _add_step(app: CarePlanApp, goal_id: str, step: ModelStep) -> None:
+    app.step_goal.value = goal_id
+    app.step_what.value, app.step_who.value = step.what, step.who
+    app.step_due.value = str(step.due_day)
+    app.step_often.value, app.step_where.value = step.how_often, step.where
+    app.step_resource.value = step.resource or None
+    app.add_step_button.click()
+    assert "Step added" in app.step_message.value, app.step_message.value
+
+
+def _sign_contract(app: CarePlanApp) -> None:
+    for party, (name, day) in app.signature_fields.items():
+        if not name.value.strip():
+            name.value, day.value = party_name(party, app.scenario), "0"
+
+
+def _monitoring(store: CaseStore, scenario_id: str) -> MonitoringApp:
+    app = _open(MonitoringApp, store, scenario_id)
+    scenario = app.scenario
+    key = scenario.instructor_notes.answer_key
+    notes = {note.event: note.note for note in key.notes}
+    responses = {response.event: response for response in key.responses}
+    for index, event in enumerate(scenario.timeline):
+        app.advance()
+        assert app.record.monitoring.shown == index + 1, app.next_message.value
+        app.event_cards[index].note.value = notes[index]
+        for sign_id, card in app.sign_cards.items():
+            if card.safety is not None:
+                if not app.record.monitoring.safety.get(sign_id):
+                    _safety_response(card, event.safety)
+            elif card.kind.value is None:
+                _respond(app, card, responses[int(sign_id.rsplit("-", 1)[1])])
+        assert unsettled_signs(scenario, app.record) == [], (
+            index,
+            unsettled_signs(scenario, app.record),
+        )
+    for resource, use in key.services.items():
+        referred, offered, attended, completed = app.service_fields[resource]
+        referred.value = "" if use.referred_day is None else str(use.referred_day)
+        offered.value, attended.value = use.sessions_offered, use.sessions_attended
+        completed.value = use.completed
+    app.review_day.value = str(scenario.timeline[-1].day)
+    for number, goal in enumerate(key.goals):
+        goal_id = list(app.record.plan.goals)[number]
+        app.review_fields[goal_id][0].value = int(goal.final_level)
+    app.save_review()
+    return app
+
+
+def _safety_response(card, key) -> None:
+    safety = card.safety
+    safety.immediate.value = key.immediate_safety
+    safety.consult_day.value = str(card.sign.day)
+    safety.consult.value = key.supervisor_consult
+    if key.report_to == "none":
+        safety.report.value = "no_report"
+    else:
+        safety.report.value = "report"
+        safety.report_to.value = key.report_to
+        safety.report_day.value = str(card.sign.day)
+    safety.report_reason.value = key.report_why
+    safety.tell.value = key.tell_client
+    safety.documentation.value = key.documentation
+    safety.save.click()
+
+
+def _respond(app: MonitoringApp, card, response) -> None:
+    card.kind.value = response.kind
+    card.text.value = response.text
+    if response.kind == "reassess":
+        for domain, score in response.scores.items():
+            card.cards[domain].score.value = score
+            card.cards[domain].note.value = response.text
+    elif response.kind == "change_plan":
+        step = response.step
+        app.change_goal.value = list(app.record.plan.goals)[response.goal - 1]
+        app.change_what.value, app.change_who.value = step.what, step.who
+        app.change_due.value = str(step.due_day)
+        app.change_often.value, app.change_where.value = step.how_often, step.where
+        app.add_plan_step()
+        assert "Added to the plan" in app.change_message.value, app.change_message.value
+
+
+def _closure(store: CaseStore, scenario_id: str) -> ClosureApp:
+    app = _open(ClosureApp, store, scenario_id)
+    scenario = app.scenario
+    key = scenario.instructor_notes.answer_key
+    work = key.closure_work
+    app.judgement.value = key.closure_call
+    app.judgement_reason.value = key.closure_why
+    app.notice_day.value, app.closing_day.value = str(work.notice_day), str(work.closing_day)
+    app.progress_reviewed.value = True
+    app.crisis_plan.value, app.handoff.value = work.crisis_plan, work.handoff
+    app.follow_up.value = work.follow_up
+    app.reason.value = scenario.closure.likely_reason
+    app.exit_destination.value = scenario.closure.exit_destination
+    if work.transfer_to:
+        app.transfer_to.value = work.transfer_to
+    app.summary.value = key.closure_summary
+    return app
+
+
+@pytest.mark.parametrize("scenario_id", sorted(LIBRARY))
+def test_the_whole_case_along_the_answer_key_closes_with_the_supervisors_approval(
+    store, scenario_id
+):
+    _intake(store, scenario_id)
+    _assessment(store, scenario_id)
+    scenario = LIBRARY[scenario_id]
+
+    _care_plan(store, scenario_id)
+    record = store.latest(scenario_id).record
+    assert _problems(check_plan(record, scenario)) == []
+    status = contract_status(record, scenario)
+    assert status.complete, status.gaps()
+
+    monitoring = _monitoring(store, scenario_id)
+    record = store.latest(scenario_id).record
+    for index, _event in enumerate(scenario.timeline):
+        note = record.monitoring.notes[str(index)]
+        assert _problems(check_event_note(note, scenario.timeline[index].kind)) == [], index
+    assert check_services(record, scenario) == []
+    assert "cw-warning" not in monitoring.change_message.value, monitoring.change_message.value
+
+    plan = _open(CarePlanApp, store, scenario_id)  # a party added in monitoring signs too
+    _sign_contract(plan)
+
+    closure = _closure(store, scenario_id)
+    record = store.latest(scenario_id).record
+    assert [p.label for p in closure_procedures(record, scenario) if not p.done] == []
+    verdict = readiness(record, scenario)[1]
+    assert verdict.value == scenario.instructor_notes.answer_key.closure_call, verdict.reasons
+    closure.request.click()
+    review = store.latest(scenario_id).record.closure.review
+    assert review.status == "approved", review.comments
