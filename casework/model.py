@@ -307,6 +307,13 @@ class ModelGoal(Strict):
     final_level: GasLevel | None = Field(
         default=None, description="The level the story reaches by the closing review."
     )
+    priority: str = Field(
+        default="",
+        description=(
+            "The client's priority this goal serves, verbatim from client_priorities. Closure "
+            "readiness weighs the goals that serve one (all goals, when none is given)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _every_level(self) -> ModelGoal:
@@ -360,6 +367,15 @@ class ModelServiceUse(Strict):
     completed: bool = False
 
 
+class ModelRelease(Strict):
+    """A release of information the client signs in the model record."""
+
+    shared: Text = Field(description="What may be shared.")
+    purpose: Text
+    signed_day: int = Field(ge=0)
+    expires_event: Text = Field(description="When it ends, e.g. 'when the case closes'.")
+
+
 class ModelClosureWork(Strict):
     """The closing procedures as the model record holds them."""
 
@@ -391,6 +407,9 @@ class AnswerKey(Strict):
     )
     services: dict[str, ModelServiceUse] = Field(
         default={}, description="By resource id: the service use the record shows at the end."
+    )
+    releases: dict[str, ModelRelease] = Field(
+        default={}, description="By resource id: the releases the client signs."
     )
     closure_work: ModelClosureWork | None = None
     closure_call: Judgement
@@ -542,14 +561,17 @@ def _check_key_references(scenario: Scenario, key: AnswerKey) -> None:
             )
         if step.resource and step.resource not in resources:
             raise ValueError(f"{base}.{where}.resource: '{step.resource}' is not a resource id")
+    for g, goal in enumerate(key.goals):
+        if goal.priority and goal.priority not in scenario.client_priorities:
+            raise ValueError(f"{base}.goals.{g}.priority: not one of client_priorities")
     for r, response in enumerate(key.responses):
         if response.event >= len(scenario.timeline):
             raise ValueError(f"{base}.responses.{r}.event: past the timeline's last event")
         if response.goal is not None and response.goal > len(key.goals):
             raise ValueError(f"{base}.responses.{r}.goal: there are {len(key.goals)} model goals")
-    unknown = [r for r in key.services if r not in resources]
+    unknown = [r for r in [*key.services, *key.releases] if r not in resources]
     if unknown:
-        raise ValueError(f"{base}.services: '{unknown[0]}' is not a resource id")
+        raise ValueError(f"{base}: services or releases name '{unknown[0]}', not a resource id")
     if key.closure_work and key.closure_work.transfer_to not in {"", *resources}:
         raise ValueError(f"{base}.closure_work.transfer_to: not a resource id")
 

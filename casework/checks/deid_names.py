@@ -319,6 +319,13 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             and passage.text[tokens[first - 1].end : tokens[first].start] in {" ", "-"}
             and _maybe_name_word(tokens[first - 1].text)
             and _base(tokens[first - 1].text) == tokens[first - 1].text
+            # "Welcome Marisol at a meeting": before a declared name, a sentence's capitalized
+            # first word is no given name unless the lists know it as one
+            and not (
+                passage.is_sentence_start(first - 1)
+                and _base(norms[i]) in declared
+                and norms[first - 1] not in data.first
+            )
         ):
             first -= 1
         honorific = first > 0 and norms[first - 1] in _HONORIFICS

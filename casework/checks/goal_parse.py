@@ -239,13 +239,16 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            r"\b(?:today|tomorrow|tonight|this week|this month|next week|next month|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            r"\b(?:(?P<rel>today|tomorrow|tonight|this week|next week)|this month|next month|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
             re.I,
         ),
     ]
 
 
 _TIME_PATTERNS: list[re.Pattern[str]] = []
+# The latest day each relative time can mean, counted from the day the goal is set; a
+# weekday ("by Sunday") has none, as the day of the week of intake is not known.
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "this week": 7, "next week": 14}
 
 
 @cache
@@ -353,6 +356,8 @@ def _time(text: str, parse: _Parse) -> None:
                 raw = groups["ord"].lower()
                 count = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
                 rank, days = 0, math.ceil(count * _unit_days(groups["ounit"]))
+            elif groups.get("rel"):  # "today": counted from the meeting where it is set
+                rank, days = 1, _RELATIVE_DAYS[groups["rel"].lower()]
             elif "next" in groups:  # "by the 15th of next month" / "… of this month"
                 rank, days = 1, 60 if groups["next"] else 30
             elif groups.get("unit"):

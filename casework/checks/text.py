@@ -102,6 +102,7 @@ class Passage:
             return True
         previous = self.tokens[index - 1]
         between = self.text[previous.end : self.tokens[index].start]
-        return bool(re.search(r"[.!?:\n]", between)) or self.sentence_of(
+        # an opening quotation mark starts the speaker's own sentence: ', "So I can walk"'
+        return bool(re.search(r"[.!?:\n]|[\"“]\s*$", between)) or self.sentence_of(
             previous.start
         ) != self.sentence_of(self.tokens[index].start)
