@@ -251,13 +251,17 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     if _shape(token.text) != "lower" or norm not in data.first:
         return False
     if previous in _TITLES | {"named", "called", "nicknamed"}:
-        return True
+        # "named an adult", "called the office": an article or possessive is no name
+        return norm not in _DETERMINERS
     # A lower-case name that is no everyday word: "maria", "brandon" (not "will", "foster").
     return (
         norm not in data.everyday
         and len(norm) > 2
         and token.text.capitalize() not in data.not_names
     )
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"})
 
 
 def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int]]:
