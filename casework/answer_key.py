@@ -17,8 +17,10 @@ from casework.model import (
     STAGE_SECTIONS,
     AnswerKey,
     CaseRecord,
+    ClosureWork,
     Learning,
     LifeDomain,
+    ModelResponse,
     ModelStep,
     Scenario,
     StageCommit,
@@ -283,7 +285,33 @@ def _monitoring(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[
                 model.why,
             )
         )
+    for response in key.responses:
+        if response.event < record.monitoring.shown:
+            rows.append(_response_row(record, scenario, response))
     return rows
+
+
+_SIGN_KINDS = ("crisis", "disclosure", "missed")
+
+
+def _response_row(record: CaseRecord, scenario: Scenario, model: ModelResponse) -> Comparison:
+    """The student's answer to a warning sign beside the key's: what changed and why."""
+    labels = load_rules("monitoring")["responses"]
+    event = scenario.timeline[model.event]
+    answers = record.monitoring.responses
+    yours = next(
+        (answers[sign] for kind in _SIGN_KINDS if (sign := f"{kind}-{model.event}") in answers),
+        None,
+    )
+    written = f"{labels[yours.kind]}: {_text(yours.text)}" if yours and yours.kind else NOT_WRITTEN
+    added = f" Step added: {step_text(model.step, scenario)}." if model.step else ""
+    return Comparison(
+        f"Answer to the warning sign, day {event.day}",
+        written,
+        f"{labels[model.kind]}: {model.text}{added}",
+        "A sign is answered by what it changes: new scores where the picture changed, a step "
+        "where the plan did not cover it, or the facts that show the plan already does.",
+    )
 
 
 def _closure(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Comparison]:
@@ -311,6 +339,33 @@ def _closure(record: CaseRecord, scenario: Scenario, key: AnswerKey) -> list[Com
             key.closure_summary,
             "Compare: services given, progress against each goal, the crisis plan, the "
             "handoff and the follow-up, in plain words the client could read.",
+        ),
+        *_closing_work_rows(closure, key),
+    ]
+
+
+def _closing_work_rows(closure: ClosureWork, key: AnswerKey) -> list[Comparison]:
+    work = key.closure_work
+    if work is None:
+        return []
+    return [
+        Comparison(
+            "Crisis plan",
+            _text(closure.crisis_plan),
+            work.crisis_plan,
+            "The early signs, in the client's life, and whom the client calls.",
+        ),
+        Comparison(
+            "Handoff",
+            _text(closure.handoff),
+            work.handoff,
+            "Each service the client keeps, named, with how to reach it.",
+        ),
+        Comparison(
+            "Follow-up",
+            _text(closure.follow_up),
+            work.follow_up,
+            "Who checks in, how, and on which day.",
         ),
     ]
 

@@ -219,3 +219,32 @@ def test_markdown_exports_show_raw_html_as_text(eviction):
         assert "<img" not in document and "<b>" not in document
         assert "&lt;img src=x" in document and "&amp;" in document
     assert "<" not in contract_markdown(record, eviction).replace("<!--", "")
+
+
+def test_the_keys_answer_to_a_warning_sign_waits_for_its_event_and_sits_beside_yours(eviction):
+    key = eviction.instructor_notes.answer_key
+    response = key.responses[0]
+    before = compare(
+        "monitoring", _record(eviction, monitoring={"shown": response.event}), eviction
+    )
+    assert not any(r.item.startswith("Answer to the warning sign") for r in before)
+    unfolded = {
+        "shown": response.event + 1,
+        "responses": {
+            f"disclosure-{response.event}": {"kind": "explain", "text": "We <b>talked</b>."}
+        },
+    }
+    rows = compare("monitoring", _record(eviction, monitoring=unfolded), eviction)
+    row = next(r for r in rows if r.item.startswith("Answer to the warning sign"))
+    assert row.yours.startswith("Continue the plan") and "We <b>talked</b>." in row.yours
+    assert response.text in row.model and "Step added:" in row.model  # eviction's is a change
+
+
+def test_the_closing_work_is_compared_part_by_part(eviction):
+    work = eviction.instructor_notes.answer_key.closure_work
+    record = _record(eviction, closure={"handoff": "The pantry, Tuesdays."})
+    rows = {r.item: r for r in compare("closure", record, eviction)}
+    assert (
+        rows["Handoff"].yours == "The pantry, Tuesdays." and rows["Handoff"].model == work.handoff
+    )
+    assert rows["Crisis plan"].yours == NOT_WRITTEN and rows["Follow-up"].model == work.follow_up
