@@ -110,3 +110,50 @@ def test_a_person_worked_with_is_a_name_not_an_employer():
     text = "I worked with Maria Lopez for six months."
     (finding,) = find_identifiers(text).findings
     assert (finding.rule, text[finding.start : finding.end]) == ("deid.name", "Maria Lopez")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NIDA's guide asks for person-first words; JAMA published the study.",
+        "The National Institute on Drug Abuse recommends person-first language.",
+        "The NASW Code of Ethics, 1.07(c), allows disclosure to prevent serious harm.",
+        "She owes $3,800 in unpaid court costs.",
+        "On day 27 she shows a court letter.",
+        "The rota named an adult for every night shift.",
+        'He said, "So I can walk to the shop."',
+        "Tell the client about the way the service works.",
+    ],
+)
+def test_citations_sums_and_everyday_words_are_not_identifiers(text):
+    """False flags the library's scenarios met (issue 19): no identifier in any of these."""
+    assert find_identifiers(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome Marisol at a Thursday meeting.",
+        "Call Northside Recovery Clinic by day 2.",
+        "She goes to the Tuesday Women's Recovery Circle.",
+    ],
+)
+def test_a_declared_name_after_a_sentences_first_word_or_a_preposition_is_accepted(text):
+    allowed = ["Marisol", "Northside Recovery Clinic", "Tuesday Women's Recovery Circle"]
+    assert identifiers_in_document({"note": text}, allowed) == []
+
+
+def test_a_real_looking_name_beside_a_declared_place_is_still_caught():
+    found = identifiers_in_document(
+        {"note": "Call Northside Recovery Clinic and Dana Reyes today."},
+        ["Northside Recovery Clinic"],
+    )
+    assert [finding.rule for _path, finding in found] == ["deid.name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("She lives at 12 Elm Court.", "12 Elm Court"), ("Seen on 3/14 at the clinic.", "3/14")],
+)
+def test_capitalized_street_suffixes_and_plain_dates_are_still_found(text, found):
+    assert [text[f.start : f.end] for f in find_identifiers(text).findings] == [found]

@@ -208,13 +208,33 @@ def identifiers_in_document(data: dict, allowed: Iterable[str]) -> list[tuple[st
     allowed_words = {part.lower() for name in allowed for part in re.findall(r"[^\W_]+", name)}
     allowed_words |= _HONORIFICS  # "Mr. Moss" is declared when "Moss" is
 
-    def declared(found: str) -> bool:
+    allowed = list(allowed)
+    names = sorted((name for name in allowed if name.strip()), key=len, reverse=True)
+
+    def declared(text: str, start: int, end: int) -> bool:
+        found = text[start:end]
         words = [w.lower() for w in re.findall(r"[^\W_]+", found)]
-        return bool(words) and all(w in allowed_words for w in words)
+        if words and all(w in allowed_words for w in words):
+            return True
+        # "Call Northside Recovery Clinic", "Welcome Marisol", "to the Tuesday Women's
+        # Recovery Circle": a declared name with lower-case words, or a sentence's first
+        # word, around it
+        rest = found
+        for name in names:
+            rest = rest.replace(name, " ")
+        if rest == found:
+            return False
+        others = re.findall(r"[^\W_]+", rest)
+        opens = found.startswith(others[0]) if others else False
+        sentence_start = not text[:start].strip() or bool(re.search(r"[.!?:\"“]\s*$", text[:start]))
+        return all(
+            w.islower() or w.lower() in allowed_words or (k == 0 and opens and sentence_start)
+            for k, w in enumerate(others)
+        )
 
     return [
         (path, finding)
         for path, text in text_fields(data)
         for finding in find_identifiers(text).findings
-        if not declared(text[finding.start : finding.end])
+        if not declared(text, finding.start, finding.end)
     ]

@@ -261,7 +261,9 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     )
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"})
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"}
+)
 
 
 def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int]]:
@@ -272,10 +274,11 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
         token = tokens[i]
         shape = _shape(token.text)
         previous = norms[i - 1] if i else ""
+        bare = _base(token.text)  # "NIDA's guide": the possessive of a listed non-name
         proper = (
             shape != "lower"
-            and token.text.capitalize() not in data.not_names
-            and token.text not in data.not_names
+            and bare.capitalize() not in data.not_names
+            and bare not in data.not_names
         )
         capital = token.text[:1].isupper()
         state = _state_at(passage, i) if capital else None
@@ -323,13 +326,6 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             and passage.text[tokens[first - 1].end : tokens[first].start] in {" ", "-"}
             and _maybe_name_word(tokens[first - 1].text)
             and _base(tokens[first - 1].text) == tokens[first - 1].text
-            # "Welcome Marisol at a meeting": before a declared name, a sentence's capitalized
-            # first word is no given name unless the lists know it as one
-            and not (
-                passage.is_sentence_start(first - 1)
-                and _base(norms[i]) in declared
-                and norms[first - 1] not in data.first
-            )
         ):
             first -= 1
         honorific = first > 0 and norms[first - 1] in _HONORIFICS
