@@ -447,4 +447,40 @@ def key_problems(scenario: Scenario) -> list[tuple[str, str]]:
     for stage, questions in key.reflection_questions.items():
         for q, question in enumerate(questions):
             language(f"reflection_questions.{stage}.{q}", question)
+    problems += story_language_problems(scenario)
     return problems
+
+
+def story_language_problems(scenario: Scenario) -> list[tuple[str, str]]:
+    """(field, problem) for the model texts around the key that a student reads as the
+    instructor's voice (observations, facts, discussion, the safety keys): the same checks
+    the test suite runs, so an author sees them in `casework validate` first."""
+    from casework.checks.note import check_note
+
+    notes = scenario.instructor_notes
+    texts = [
+        ("instructor_notes.model_presenting_issue", notes.model_presenting_issue),
+        ("instructor_notes.model_initial_observations", notes.model_initial_observations),
+        *((f"instructor_notes.discussion.{i}", q) for i, q in enumerate(notes.discussion)),
+        *(
+            (f"domains.{domain.value}.facts.{i}", fact)
+            for domain, facts in scenario.domains.items()
+            for i, fact in enumerate(facts.facts)
+        ),
+        *((f"closure.facts.{i}", fact) for i, fact in enumerate(scenario.closure.facts)),
+        *(
+            (f"timeline.{i}.safety.{name}", text)
+            for i, event in enumerate(scenario.timeline)
+            if event.safety is not None
+            for name, text in event.safety.model_dump(
+                exclude={"report_to", "report_required"}
+            ).items()
+            if text
+        ),
+    ]
+    return [
+        (field, finding.message)
+        for field, text in texts
+        for finding in check_note(text).findings
+        if finding.severity != "info"
+    ]

@@ -201,3 +201,18 @@ def test_the_model_intake_reflection_is_a_reflection(scenario):
     assert key is not None
     assert reflection_substitute(key.intake_reflection) is None
     assert check_note(key.intake_reflection).ok
+
+
+def test_validate_coaches_the_story_texts_too():
+    """An author sees a judgmental discussion question in `casework validate`, not first in
+    the test suite (story_language_problems)."""
+    from casework.answer_key import key_problems
+
+    scenario = CATALOGUE.scenarios["eviction-family"]
+    notes = scenario.instructor_notes.model_copy(
+        update={"discussion": ["Why was the client so noncompliant with the budget?"]}
+    )
+    changed = scenario.model_copy(update={"instructor_notes": notes})
+    fields = [field for field, _message in key_problems(changed)]
+    assert fields == ["instructor_notes.discussion.0"]
+    assert key_problems(scenario) == []
