@@ -49,6 +49,11 @@ def _day(day: int | None) -> str:
     return f"day {day}" if day is not None else "(no date yet)"
 
 
+def _sentence(part: str) -> str:
+    part = part.strip().rstrip(".")
+    return part[:1].upper() + part[1:] + "."
+
+
 def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
     plan = record.plan
     client = scenario.client.name
@@ -80,7 +85,9 @@ def contract_sections(record: CaseRecord, scenario: Scenario) -> list[Section]:
             if step.barrier:
                 mitigation = f"; what we will do: {step.mitigation}" if step.mitigation else ""
                 parts.append(f"what could get in the way: {step.barrier}{mitigation}")
-            items.append(parts[0] + " — " + "; ".join(parts[1:]) + ".")
+            # one short sentence a part: a client reads "By day 5. Where: the clinic." more
+            # easily than one long line (Federal Plain Language Guidelines: short sentences)
+            items.append(" ".join(_sentence(part) for part in parts))
         deadline = deadlines.get(goal_id)
         paragraphs = (goal.text.strip(),)
         if deadline is not None:

@@ -18,7 +18,9 @@ from casework.checks.closure import closure_procedures, readiness
 from casework.checks.findings import Report
 from casework.checks.intake import INTAKE_SECTIONS
 from casework.checks.monitoring import check_event_note, check_services, unsettled_signs
+from casework.checks.plain import check_plain_language
 from casework.checks.plan import check_crisis_coverage, check_plan, contract_status, party_name
+from casework.contract import contract_text
 from casework.model import ModelStep, StrengthCategory
 from casework.scenarios import load_catalogue
 from casework.screening import screen_eligibility, signal_level
@@ -272,6 +274,8 @@ def test_the_whole_case_along_the_answer_key_closes_with_the_supervisors_approva
     assert _problems(check_plan(record, scenario)) == []
     status = contract_status(record, scenario)
     assert status.complete, status.gaps()
+    client_copy = check_plain_language(contract_text(record, scenario))
+    assert _problems(client_copy) == [], client_copy.grade  # the client can read it
 
     _monitoring(store, scenario_id)
     record = store.latest(scenario_id).record

@@ -429,7 +429,7 @@ def test_the_contract_document_holds_the_plan_and_escapes_user_text(eviction):
     assert markdown.startswith("# Care plan and agreement: Marisol Vega")
     assert GOAL in markdown
     assert (
-        "Tenant Rights Legal Clinic: Give advice on the notice — by day 20; where: office; how often: once."
+        "Tenant Rights Legal Clinic: Give advice on the notice. By day 20. Where: office. How often: once."
         in markdown
     )
     assert "signed by Clinic intake lead, day 5" in markdown
