@@ -34,10 +34,13 @@ SCENARIOS = ROOT / "scenarios"
 OUT = ROOT / "casework" / "rules" / "tone_model.tsv"
 HELD_OUT = "notes_blind.tsv"
 STEPS, RATE, L2, MIN_COUNT = 1500, 0.5, 1e-3, 2
+PROSE_SHARE = 0.4
 
 
-def labelled() -> tuple[list[str], list[tuple[bool, str]]]:
+def labelled() -> tuple[list[str], list[tuple[bool, str]], list[tuple[bool, str]]]:
+    """The files read, the labelled lines, and the scenarios' sentences (all neutral)."""
     names, rows = [], []
+    prose = []
     for path in sorted(DATA.glob("notes*.tsv")):
         if path.name == HELD_OUT:
             continue
@@ -52,11 +55,18 @@ def labelled() -> tuple[list[str], list[tuple[bool, str]]]:
             passage = Passage(text)
             for start, end, _ in sentences(passage):
                 if len(text[start:end].split()) >= 3:
-                    rows.append((False, text[start:end]))
-    return names, rows
+                    prose.append((False, text[start:end]))
+    return names, rows, prose
 
 
-def train(rows: list[tuple[bool, str]]) -> tuple[dict[str, float], float]:
+def train(
+    rows: list[tuple[bool, str]], prose: list[tuple[bool, str]]
+) -> tuple[dict[str, float], float]:
+    # the scenarios' prose weighs PROSE_SHARE of the labelled lines in all, however long
+    # the library grows: it teaches the model ordinary prose without drowning the labels
+    share = min(1.0, PROSE_SHARE * len(rows) / max(1, len(prose)))
+    weight = np.array([1.0] * len(rows) + [share] * len(prose))
+    rows = rows + prose
     counts: dict[str, int] = {}
     sets = [features(text) for _, text in rows]
     for found in sets:
@@ -71,8 +81,9 @@ def train(rows: list[tuple[bool, str]]) -> tuple[dict[str, float], float]:
     w, b = np.zeros(len(vocabulary)), 0.0
     for _ in range(STEPS):
         p = 1 / (1 + np.exp(-(x @ w + b)))
-        w -= RATE * (x.T @ (p - y) / len(y) + L2 * w)
-        b -= RATE * float((p - y).mean())
+        error = (p - y) * weight
+        w -= RATE * (x.T @ error / weight.sum() + L2 * w)
+        b -= RATE * float(error.sum() / weight.sum())
     return {
         f: round(float(v), 3) for f, v in zip(vocabulary, w, strict=True) if abs(v) >= 0.005
     }, round(b, 3)
@@ -90,14 +101,17 @@ def render(names: list[str], weights: dict[str, float], bias: float) -> str:
 
 
 def main() -> int:
-    names, rows = labelled()
-    text = render(names, *train(rows))
+    names, rows, prose = labelled()
+    text = render(names, *train(rows, prose))
     if "--check" in sys.argv:
         same = OUT.read_text(encoding="utf-8") == text
         print("tone model is up to date" if same else "tone model differs: retrain it")
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
-    print(f"{len(rows)} sentences from {len(names)} files -> {OUT.relative_to(ROOT)}")
+    print(
+        f"{len(rows)} labelled lines and {len(prose)} scenario sentences from {len(names)} "
+        f"files -> {OUT.relative_to(ROOT)}"
+    )
     return 0
 
 

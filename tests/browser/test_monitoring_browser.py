@@ -164,6 +164,6 @@ def test_a_plan_change_from_monitoring_tells_the_same_story_in_the_plan_and_the_
     page.locator("button.e2e-export-md").click()
     expect(page.locator(".e2e-download-md")).to_be_visible()
     exported = (voila_home / "exports" / "changer" / "eviction-family-case-file.md").read_text()
-    assert step in exported and "where: the community room" in exported
+    assert step in exported and "Where: the community room." in exported
     said = "complete" if complete else "not complete yet"
     assert f"The written contract is {said}." in exported
