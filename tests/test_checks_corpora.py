@@ -103,6 +103,36 @@ DISPUTED = {
 
 # Lines whose label is right but which the checks miss, and why: limits, said out loud.
 KNOWN_MISSES = {
+    "Dawn is the primary caregiver and sleeps on the couch beside the hospital bed.": (
+        "A name that is an everyday word ('Dawn') opening a sentence needs a cue the lists know (a speech verb, a relation word); 'is the primary caregiver' is not one yet."
+    ),
+    "Shelter intake is busiest in December, per the coordinator.": (
+        "A false flag: a month named alone is read as an element of a date. Safe Harbor removes every element of a date tied to a person except the year, and the check cannot yet tell a month tied to a person from a season of the year."
+    ),
+    "The family, whose only income is a $1,900 monthly entry-level wage, will buy a house within the 90-day R&P period.": (
+        "A purchase that is not paid in cash is not weighed against income (a mortgage or a grant could pay for it), so the check says less than the label; it takes 'with cash' or 'outright' to test a price against the income."
+    ),
+    "Patient, whose prognosis is a few weeks, will regain the strength to walk a mile every day by month 3.": (
+        "The prognosis is not weighed against the deadline: the check reads income, weight, credits and plan length, not a prognosis."
+    ),
+    "Survivor said, 'He tells everyone I'm crazy,' while showing the advocate the texts on her phone.": (
+        "A false flag: the juxtaposition rule reads the phone's texts, set beside her report, as doubt, though here they bear it out. The rule cannot tell evidence that supports a report from evidence set against it."
+    ),
+    "Tenant found the exact amount for her phone bill this month but not one dollar toward rent.": (
+        "The doubt is carried by 'but not one dollar toward rent' with no word the coach knows; an insinuation with no cue."
+    ),
+    "Old-school Marine, figured he'd rather handle it on his own, so the PTSD clinic referral can wait.": (
+        "A stereotype carried by 'old-school' and a withheld referral, with no group word or cue the coach knows."
+    ),
+    "Youth and mom both said he was home by curfew Friday, though the EM log shows one alert at 10:40 pm; PO sent the log to the vendor to check for a signal error.": (
+        "A false flag: the juxtaposition rule reads the monitor's log, set beside what the youth and his mother said, as doubt, though the officer sends it to be checked. The rule cannot tell a neutral record of conflicting data from doubt."
+    ),
+    "Rates access-arm pain 10/10; texted with that same hand for most of the run.": (
+        "Doubt by juxtaposition with no subject before the report verb ('Rates ... pain'); the juxtaposition rule needs a reported statement it can find."
+    ),
+    "Tenant told the judge she never got the 14-day notice; I saw that same envelope sitting opened on her counter at our last visit.": (
+        "Doubt by juxtaposition across a semicolon with 'I saw that same envelope', a first-person observation the juxtaposition rule does not take as a counter-observation."
+    ),
     "Mr. V blessed the clinic with an appearance after four missed dosing days.": (
         "The full stop after an honorific is read as the end of a sentence, so the cue and the "
         "rest of the sentence are weighed apart and the model is not sure enough."
@@ -143,6 +173,7 @@ SETS = (
     "_heldout10",
     "_heldout11",
     "_heldout12",
+    "_heldout14",  # the fourteenth blind set, scored once before tuning (issue 19 session)
 )
 
 

@@ -153,3 +153,11 @@ def test_realistic_judgment_is_flagged_by_its_rule(rule, text):
 def test_realistic_observation_passes(text):
     report = check_note(text)
     assert report.ok, [(f.rule, text[f.start : f.end]) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text", ["He's lazy about ESL.", "She's demanding with the staff.", "They're hostile at visits."]
+)
+def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
+    """The person a label describes may come as "He's": the pronoun and its verb in one word."""
+    assert "note.character" in {f.rule for f in check_note(text).findings}

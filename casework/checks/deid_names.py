@@ -261,6 +261,7 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     )
 
 
+_LIVES = frozenset({"lives", "live", "living", "lived", "resides", "residing", "stays", "raised"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"}
 )
@@ -299,6 +300,13 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             elif (
                 previous in {"near", "outside"}
                 or (previous in {"in", "from"} and _town_of(passage, i))
+                # "lives in Shiprock": where a person lives names a town no list has
+                or (
+                    previous == "in"
+                    and i >= 2
+                    and norms[i - 2] in _LIVES
+                    and token.text not in data.generic
+                )
             ) and _maybe_name_word(token.text):
                 yield "place", token.start, token.end  # "near Chinle": a town no list has
             i = place or i + 1
@@ -338,6 +346,7 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
 _FACILITY_NOUNS = frozenset({
     "clinic", "hospital", "school", "church", "mosque", "temple", "shelter", "center", "centre",
     "office", "pantry", "jail", "academy", "library", "apartments", "motel", "plant", "factory",
+    "chapter",  # "the Chinle chapter house": a Navajo Nation chapter names its community
 })  # fmt: skip
 _AREA_NOUNS = frozenset({"area", "branch", "county", "district", "region", "neighborhood", "site"})
 

@@ -474,8 +474,19 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
             and norms[k] not in {"have", "be"}
             # "… and bring the log to every visit" hands over the check, not another action
             and not _check_patterns()[1].match(passage.text.lower(), tokens[k].start)
+            and not _noun_use(passage.text.lower(), tokens[k].start)
         ):
             parse.verbs.append(norms[k])
+
+
+@cache
+def _noun_uses() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(set(_lists()['verb_as_noun']))})\b")
+
+
+def _noun_use(text: str, start: int) -> bool:
+    """Is the word at `start` a verb used as a noun here ("test strips")?"""
+    return bool(_noun_uses().match(text, start))
 
 
 @cache

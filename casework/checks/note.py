@@ -75,6 +75,10 @@ def _first_names() -> frozenset[str]:
     return frozenset(name.lower() for name, _ in word_list("names_first"))
 
 
+_CONTRACTION = re.compile(r"['’](?:s|re|m)$")
+_PRONOUNS = frozenset({"he", "she", "they"})  # the people a note describes, not "you're"
+
+
 class _Reader:
     """One passage with the context questions the rules ask of it."""
 
@@ -88,6 +92,10 @@ class _Reader:
     def _is_person(self, index: int) -> bool:
         token = self.p.tokens[index]
         if token.norm in self.c.person_words:
+            return True
+        # "He's lazy", "they're demanding": a pronoun with its verb in one token
+        pronoun = _CONTRACTION.sub("", token.norm)
+        if pronoun != token.norm and pronoun in _PRONOUNS and pronoun in self.c.person_words:
             return True
         return token.text[:1].isupper() and token.norm in _first_names()
 
@@ -343,6 +351,7 @@ def _finding(
     )
 
 
+_PHRASAL = frozenset({"in", "back", "off", "out", "up", "on"})
 _SHORT_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+)?\s*[.,!?]?[\"”’']$")
 
 
@@ -356,11 +365,16 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
         if not before or before[-1] in ":.!?,(\n":
             continue
         previous = p.token_index_at(start - 1)
-        if previous >= 0 and (
-            p.norms[previous] in reader.c.quote_cues
-            or (previous > 0 and p.norms[previous - 1] in reader.c.naming_verbs)
-        ):
-            continue  # "described it as “cold”", "called her “difficult”": a word reported
+        clause = p.clause_of(start)
+        named = any(
+            p.norms[j] in reader.c.naming_verbs
+            and p.norms[j + 1] not in _PHRASAL  # "called in sick with “the flu”" names nothing
+            for j in range(max(0, previous - 4), previous)
+            if p.clause_of(p.tokens[j].start) == clause
+        )
+        if previous >= 0 and (p.norms[previous] in reader.c.quote_cues or named):
+            # "described it as “cold”", "called the new mattress “a miracle”": a word reported
+            continue
         # A label in quotation marks ("her “husband”", "with “the flu”") doubts the label
         # even in reported speech; a describing word ("stays over “sometimes”") is precision.
         quoted = p.norms[
