@@ -9,7 +9,8 @@ weights. Every `notes*.tsv` is used except `notes_blind.tsv`, which stays unseen
 `benchmarks/accuracy.py` can measure the coach honestly. The sentences of the shipped
 scenarios (their stories, model notes and teaching text, which pass the coach) are added as
 neutral examples: the labelled lines are one-line notes, and without longer, ordinary prose
-the model took a plain "but" or "again" in a model note for a judgment. A feature must occur
+the model took a plain "but" or "again" in a model note for a judgment. Together they weigh
+PROSE_SHARE of the labelled lines, so a growing library does not drown the labels. A feature must occur
 in at least two sentences to be weighed; weights nearer zero than 0.005 are left out.
 """
 
