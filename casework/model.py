@@ -358,13 +358,18 @@ class ModelResponse(Strict):
         return self
 
 
-class ModelServiceUse(Strict):
-    """What the record shows of one service by the end of the timeline."""
+class ServiceFigures(BaseModel):
+    """What happened to one referral: the figures behind the utilisation table, in a
+    student's record (`ServiceUse`) and in the answer key (`ModelServiceUse`) alike."""
 
     referred_day: int | None = Field(default=None, ge=0)
     sessions_offered: int = Field(default=0, ge=0)
     sessions_attended: int = Field(default=0, ge=0)
     completed: bool = False
+
+
+class ModelServiceUse(ServiceFigures, Strict):
+    """What the record shows of one service by the end of the timeline."""
 
 
 class ModelRelease(Strict):
@@ -735,13 +740,8 @@ class GasReview(Record):
     scores: dict[str, Annotated[int, Field(ge=-2, le=2)]] = {}
 
 
-class ServiceUse(Record):
-    """What happened to one referral: the figures behind the utilisation table."""
-
-    referred_day: int | None = Field(default=None, ge=0)
-    sessions_offered: int = Field(default=0, ge=0)
-    sessions_attended: int = Field(default=0, ge=0)
-    completed: bool = False
+class ServiceUse(ServiceFigures, Record):
+    """One referral's figures in the student's record."""
 
 
 class Monitoring(Record):
