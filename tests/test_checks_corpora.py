@@ -64,7 +64,6 @@ DISPUTED = {
             "Resident, who has used a wheelchair since her stroke, will walk unassisted to every meal by the end of next week.",
             "Pt, who was just listed for transplant where the average wait is about 5 years, will receive a new kidney by month 3.",
             "RC, released with $40 gate money and no job, will pay off $12,000 in court fines within 30 days.",
-            "Pt, who has no income and no insurance, will pay off the $6,000 hospital balance by the end of the month.",
             "Student, who works 35 hours a week on top of 18 credits, will raise her cumulative GPA from 1.4 to 3.8 by the end of this term.",
             "In this 90-day shelter plan, the guest will finish her nursing degree by day 80, per her transcript.",
             "Grandmother, 78 and six weeks out from a hip fracture, will walk the kids 2 miles each way to school starting next week.",
@@ -141,9 +140,39 @@ KNOWN_MISSES = {
         "The cue ('knows what works') is found, but the word model reads the sentence at 0.49, "
         "just under the 0.5 it needs to confirm."
     ),
-    "HV: mom says there is no money for diapers. New gaming console hooked up to the TV in the front room.": (
-        "The doubt is built across two sentences; the second alone is an observation of the "
-        "room. The coach reads a sentence at a time."
+    "Today's catastrophe per Mr. D: the TV remote.": (
+        "The cue ('Today's catastrophe') is found, but the word model reads the sentence at "
+        "0.40, under the 0.5 it needs to confirm."
+    ),
+    "Dad denies any drug use, which no one in the office buys.": (
+        "The cue ('no one in the office buys') is found, but its own words lean toward neutral "
+        "records in the model ('office'), so the coach does not show it."
+    ),
+    "Father describes himself as the primary caregiver; the child could not tell this CASA what street his father lives on.": (
+        "Doubt by juxtaposition with no cue: a child's answer set against the father's account."
+    ),
+    "Cl states he has been clean since March. Pupils pinpoint at today's check-in.": (
+        "'Clean' is credited to the client, so it gets an info finding; the doubt comes from a "
+        "clinical sign in the next sentence, which no cross-sentence cue names."
+    ),
+    "He says he was 'at work' during the home visit window; no paystub provided.": (
+        "Words in quotation marks inside reported speech are read as the client's own; the "
+        "coach does not hear the doubt the labeller hears in the marks."
+    ),
+    "NCP states zero income for the past year. Drove to the appointment in a newer F-150.": (
+        "The cross-sentence cue ('newer') is found, but the word model reads the two sentences "
+        "at 0.46, under the 0.5 it needs to confirm."
+    ),
+    "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
+        "Doubt by contrast: praise of the other party set after the youth's report, with no cue."
+    ),
+    "Client, who has no income and no benefits pending, will lease a market-rate 2-bedroom apartment by day 10.": (
+        "A lease states no price, so the check does not weigh it against the lack of income; "
+        "it says nothing rather than guess."
+    ),
+    "Honor is sleeping on her cousin's couch for now.": (
+        "A name that is an everyday word ('Honor') opening a sentence needs a cue the lists "
+        "know (a speech verb, a relation word); 'is sleeping' is not one."
     ),
 }
 
@@ -173,7 +202,9 @@ SETS = (
     "_heldout10",
     "_heldout11",
     "_heldout12",
+    "_heldout13",  # kept unseen as `*_blind.tsv` until a later set took its place
     "_heldout14",  # the fourteenth blind set, scored once before tuning (issue 19 session)
+    "_heldout15",  # scored once before tuning, then tuned on (see the README)
 )
 
 

@@ -161,3 +161,68 @@ def test_realistic_observation_passes(text):
 def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
     """The person a label describes may come as "He's": the pronoun and its verb in one word."""
     assert "note.character" in {f.rule for f in check_note(text).findings}
+
+
+# --- fresh wording the fourteenth and fifteenth blind sets showed (this file's own) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # doubt built across two sentences: a report of need, then a detail set against it
+        (
+            "Mother says she cannot afford the bus pass. Her nails were freshly done at the visit.",
+            "note.tone.undercut-detail",
+        ),
+        # a report set against an everyday activity, joined by "while" or "was snoring"
+        (
+            "Pt rates her nausea 8/10 while polishing off a plate of fries.",
+            "note.tone.report-activity",
+        ),
+        ("Youth who told staff he had not slept in days was snoring at 0200.", "note.tone.report-activity"),
+        # a person named by a condition, and a label as a possessive
+        ("Our dialysis guy called again about his ride.", "note.condition-label"),
+        ("Another junkie's story about a stolen bag.", "note.stigma"),
+        # ironic titles, inflation and language put-downs
+        ("Tenant, our resident housing lawyer, explained the lease to CM for half an hour.", "note.tone.sarcasm"),
+        ("His English is too broken to get much out of, so CM spoke with his son.", "note.tone.condescension"),
+        # a group, then a conclusion that withholds a service
+        ("Women of her generation don't use counselors, so the referral was not made.", "note.tone.stereotype"),
+        ("Grandfather, impressively polished for a Haitian farmer, brought every paper.", "note.stereotype-compliment"),
+        # a motive read into good behaviour before a hearing
+        ("Dad was all smiles at the visit, with the custody review next week.", "note.tone.motive"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_fresh_wording_is_flagged_with_a_reason(text, rule):
+    report = check_note(text)
+    flagged = [f for f in report.findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+def test_a_cross_sentence_cue_marks_the_second_sentence_only():
+    text = "Mother says she cannot afford the bus pass. Her nails were freshly done at the visit."
+    finding = next(f for f in check_note(text).findings if f.rule == "note.tone.undercut-detail")
+    assert finding.start > text.index(".") and text[finding.start : finding.end] == "freshly done"
+    # the same detail with no report before it is an observation
+    assert check_note("Her nails were freshly done at the visit.").ok
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trailer 4 was noncompliant with the county septic code; the owner has 14 days to fix it.",
+        "The intake narrative alleges the rent money was taken from the family's account; CM called the bank.",
+        "Alleged father was served on day 4; the genetic test is on day 20.",
+        "Her brother claimed them as dependents last year, which changes her SNAP household.",
+        "Grandmother said the twins have been 'a lot' this week and asked about respite care.",
+        "Cl filed a UI claim on day 1; the claim is pending.",
+        "Pt's performance on the six-minute walk test was 240 meters.",
+        "Client maintains her apartment well; no clutter in the halls.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_neutral_neighbours_of_the_fresh_wording_pass(text):
+    report = check_note(text)
+    assert report.ok, [(f.rule, text[f.start : f.end]) for f in report.findings]

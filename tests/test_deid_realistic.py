@@ -88,3 +88,34 @@ def test_initials_say_where_they_come_from():
     finding = find_identifiers("Met with Ms. R. at the clinic.").findings[0]
     assert "initials" in finding.message and "real name" in finding.message
     assert "invented first name" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("Baby Boy T. is on the warmer in bay 3.", "Baby Boy T."),
+        ("Pete, her husband, drives her to dialysis.", "Pete"),
+        ("Her aunt lives in Crow Creek and calls every Sunday.", "Crow Creek"),
+        ("Mr. Ames won a $1 million Powerball jackpot last spring.", "won a $1 million Powerball jackpot"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_fresh_identifiers_are_found(text, identifier):
+    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(identifier in span for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmhouse is 95 years old and the roof leaks.",
+        "She cleans hotel rooms in the summer and is usually let go by October.",
+        "Child support payments post to his card on the 3rd.",
+        "Grandma won a raffle at church last week.",
+        "Honestly, her husband handles the bills.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_fresh_clean_neighbours_pass(text):
+    report = find_identifiers(text)
+    assert report.ok, [text[f.start : f.end] for f in report.findings]

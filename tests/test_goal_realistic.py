@@ -332,3 +332,46 @@ def test_confirmed_by_an_event_word_is_a_check_not_a_deadline():
     assert check_goal(
         "Cl will attend an assessment at the clinic by day 14, confirmed by the signed intake form."
     ).smart
+
+
+def test_full_time_help_priced_past_the_income_is_not_achievable():
+    achievable = check_goal(
+        "Client, whose only income is $900 a month in SSI, will hire a full-time home aide at $25/hr within 30 days."
+    ).criteria["achievable"]
+    assert achievable.met is False
+    assert "$3,250 a month" in achievable.reason and "30 hours" in achievable.reason
+    assert "IRS" in achievable.source
+
+
+def test_a_sum_with_no_income_at_all_asks_for_its_source():
+    achievable = check_goal(
+        "Client, who has no income, will save $2,500 for a deposit by day 21."
+    ).criteria["achievable"]
+    assert achievable.met is False and "source" in achievable.reason
+    # with no word about income the check says nothing
+    assert (
+        _met("Client will save $2,500 for a deposit by day 21, shown by the bank statement.")[
+            "achievable"
+        ]
+        is None
+    )
+
+
+def test_a_monthly_check_named_after_the_sum_is_income():
+    achievable = check_goal(
+        "On a $950 monthly check, client will pay off $20,000 in back rent within the 90-day plan."
+    ).criteria["achievable"]
+    assert achievable.met is False and "$950 a month" in achievable.reason
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Before the patient leaves the unit, RN will book the follow-up visit and give the patient the card.",
+        "Pt will take the anti-nausea pill before each of the 3 remaining chemo infusions, logged by the infusion nurse.",
+        "By day 10, the inspector will send the landlord a written list of the repairs, copied to CM.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_event_bounded_and_inspector_steps_are_smart(goal):
+    assert check_goal(goal).smart, _met(goal)

@@ -118,7 +118,14 @@ _YEARLY = re.compile(
 _EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
 _MONTHLY = re.compile(
     r"(?i)\b(?:of\s+(?:each|every|the)\s+month|each\s+month|every\s+month|a\s+month|monthly|"
-    r"per\s+month|rent|due|paydays?|paychecks?|grace\s+period)\b"
+    r"per\s+month|rent|due|paydays?|paychecks?|grace\s+period|payments|deposits|posts|arrives)\b"
+)
+# "The building is 90 years old": the age of a thing identifies nobody
+_THING_AGE = re.compile(
+    r"(?i)\b(?:building|house|farmhouse|rowhouse|duplex|cabin|home|car|truck|van|trailer|roof|furnace|boiler|heater|church|"
+    r"school|tree|bridge|structure|complex|apartment|unit|property|farm|barn|business|company|"
+    r"store|shop|program|agency|photo|letter|law|statute|lease|mill|plant|hotel|motel)s?"
+    r"(?:\s+[\w'-]+){0,3}\s+(?:is|was|are|were|being|stands)\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?$"
 )
 
 
@@ -185,6 +192,11 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
     spans += list(_names(Passage(text), declared_words))
     spans += list(_born_over_89(text))
     spans = [span for span in spans if not (span[0] == "date" and _recurring(text, *span[1:]))]
+    spans = [
+        span
+        for span in spans
+        if not (span[0] == "age" and _THING_AGE.search(text[max(0, span[1] - 60) : span[1]]))
+    ]
     spans = [_whole_event(text, *span[1:]) if span[0] == "event" else span for span in spans]
     findings = [_finding(kind, text, start, end) for kind, start, end in _merge(text, spans)]
     return Report(tuple(findings))

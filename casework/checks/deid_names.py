@@ -28,6 +28,13 @@ def _base(word: str) -> str:
     return word[:-2] if word[-2:] in {"'s", "’s"} else word
 
 
+# "Art, her husband, signs": a listed name, then a possessive pronoun and a relation
+_RELATION_APPOSITION = re.compile(
+    r"\s*,\s*(?:her|his|their|my|our)\s+(?:\w+\s+)?(?:husband|wife|partner|aunt|uncle|son|daughter|"
+    r"mother|father|sister|brother|cousin|grandmother|grandfather|grandson|granddaughter|niece|nephew|"
+    r"boyfriend|girlfriend|fiance|fiancé|fiancee|stepfather|stepmother|neighbor|neighbour|roommate|"
+    r"caregiver|sponsor|friend)\s*,"
+)
 _PERSON_APPOSITION = re.compile(
     r"\s*,\s*(?:(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)(?:'s|’s)\s+[a-z-]+\b"
     r"|(?:dob|d\.o\.b\.|date of birth|age|aged)\b"
@@ -90,6 +97,8 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     after = passage.text[tokens[i].end : tokens[i].end + 40]
     if _APPOSITION.match(after) or _PERSON_APPOSITION.match(after):
         return True  # "Rose (cl's aunt)", "Thanuja Ratnayake, pt's daughter"
+    if listed and _RELATION_APPOSITION.match(after):
+        return True
     previous = norms[first - 1] if (first := _name_run_start(passage, i)) > 0 else ""
     if previous == "per" and re.match(r"\s*,", after):
         return True  # "Per Justice, his mom left": a source named for what follows
@@ -308,7 +317,17 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                     and token.text not in data.generic
                 )
             ) and _maybe_name_word(token.text):
-                yield "place", token.start, token.end  # "near Chinle": a town no list has
+                # "near Chinle", "lives in Window Rock": a town no list has, all its words
+                stop = i + 1
+                while (
+                    stop < len(tokens)
+                    and stop - i < 3
+                    and tokens[stop].text[:1].isupper()
+                    and passage.text[tokens[stop - 1].end : tokens[stop].start] == " "
+                    and tokens[stop].text not in data.not_names
+                ):
+                    stop += 1
+                yield "place", token.start, tokens[stop - 1].end
             i = place or i + 1
             continue
         end = i + 1

@@ -151,6 +151,13 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b{by}\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:(?P<next>next)|this)\s+month\b",
             re.I,
         ),
+        # "before the patient leaves the ED", "before each of the 4 remaining infusions":
+        # bounded by an event the care team can see coming, however far off it is
+        re.compile(
+            r"\b(?:before|by\s+the\s+time)\s+(?:the\s+)?(?:patient|pt|client|cl|youth|member|resident|guest|child|baby|family|he|she|they)\s+(?:leaves|is\s+discharged|goes\s+home|is\s+released|moves\s+out|moves\s+in)\b"
+            r"|\b(?:before|after|at|for)\s+(?:each|every|all)\s+of\s+(?:the|her|his|their)\s+(?:next\s+|remaining\s+|last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:remaining\s+)?(?:[\w-]+\s+){0,2}(?:infusions|sessions|visits|appointments|treatments|classes|meetings|hearings|cycles|doses|shifts)\b",
+            re.I,
+        ),
         # "all 8 weekly sessions": eight weeks
         re.compile(
             r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>week|month)ly\s+(?:sessions|classes|meetings|visits|groups|appointments|check-ins)\b",

@@ -130,6 +130,18 @@ _PER_MONTH = {"hour": 0.0, "hr": 0.0, "day": 30, "daily": 30, "week": 52 / 12, "
               "yr": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12, "hourly": 0.0}  # fmt: skip
 
 
+_INCOME_AFTER = re.compile(
+    r"\s*(?:social\s+security\s+|ssi\s+|ssdi\s+|pension\s+|disability\s+)?"
+    r"(?:check|checks|paycheck|income|budget|stipend|allotment|benefits?)\b",
+    re.I,
+)
+_FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
+_NO_INCOME = re.compile(
+    r"\b(?:has|have|had|with)\s+no\s+(?:income|earnings|job\s+and\s+no\s+savings)\b|\bzero\s+income\b",
+    re.I,
+)
+
+
 def _money_realism(
     text: str, passage: Passage, parse: _Parse, rules: dict[str, Any]
 ) -> Criterion | None:
@@ -142,16 +154,26 @@ def _money_realism(
     rates: list[tuple[str, float, str]] = []  # (as written, a month, its unit)
     lumps: list[float] = []
     income_words: str | None = None
+    hired: tuple[str, float] | None = None
     for match in patterns["money"].finditer(text):
         amount = float(match["amount"].replace(",", "")) * (1000 if match["k"] else 1)
         per = patterns["per"].match(text, match.end())
         unit = (per["per"] or per["adv"]).lower() if per else None
         end = per.end() if per else match.end()
         cue = patterns["income_cue"].search(text, max(0, match.start() - 30), match.start())
+        # "on a $1,100 monthly check": a rate that names itself as income
+        cue = cue or (unit and _INCOME_AFTER.match(text, end))
         benefit = patterns["benefit"].match(text, match.end())
         if unit in {"hour", "hr", "hourly"}:  # a wage: "20 hrs/wk at $11/hr"
             hours = patterns["hours"].search(text)
-            if hours and income is None:
+            if not cue and not hours and _FULL_TIME.search(text):
+                # "hire a full-time caregiver at $28/hr": a cost, counted at the fewest hours
+                # that are full time
+                hired = (
+                    text[match.start() : end].strip(),
+                    amount * money["least_full_time_hours"] * 52 / 12,
+                )
+            elif hours and income is None:
                 income = amount * float(hours["h"]) * 52 / 12
             elif income is None and cue:  # "earns $11 an hour": counted as full time at most
                 full_time = money["full_time_hours"]
@@ -184,6 +206,28 @@ def _money_realism(
                 f"month, even at ${ceiling} an hour)"
             )
             source = f"{source}; {money['minimum_wage_note']}"
+    if income and hired and hired[1] > income:
+        least = money["least_full_time_hours"]
+        return Criterion(
+            False,
+            f"Full-time help at {hired[0]} costs about {_money(hired[1])} a month even at {least} "
+            f"hours a week, more than the whole income the goal states ({_money(income)} a "
+            "month). Name a source that could pay (Medicaid home care, a waiver program, family "
+            "help) and a first step, e.g. “By day 14 CM and member will apply for the Medicaid "
+            "personal care program, and CM will confirm the assessment date”.",
+            f"{money['source']}; {money['least_full_time_note']}",
+        )
+    if not income and lumps and parse.deadline_days and _NO_INCOME.search(text):
+        verb = parse.verbs[0]
+        if verb in {"save", "pay", "repay", "put", "set", "deposit", "contribute", "raise"}:
+            return Criterion(
+                False,
+                f"The goal says there is no income, so {_money(lumps[0])} in "
+                f"{parse.deadline_days} days has to come from somewhere the goal does not name. "
+                "Name the source and a first step toward it, e.g. “By day 7 youth will apply "
+                "to the rapid rehousing fund for the deposit, and show CM the receipt”.",
+                str(money["source"]),
+            )
     if not income:
         return None  # no income stated: say nothing about what the budget allows
     if rates:

@@ -380,7 +380,10 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
         quoted = p.norms[
             p.token_index_at(start) + (p.tokens[p.token_index_at(start)].start < start)
         ]
-        label = p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS
+        # ... but a description after "is"/"have been" is the speaker's own: said the kids
+        # have been "a handful"
+        described = p.norms[previous] in _PASSIVE - {"get", "got"}
+        label = not described and (p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS)
         if previous >= 0 and reader.attributed(previous) and not label:
             continue  # inside reported speech: Client said he stays over "sometimes."
         findings.append(

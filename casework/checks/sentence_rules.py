@@ -52,6 +52,9 @@ class SentenceRule:
     any_order: bool
     unless: Part | None
     needs: tuple[frozenset[str], ...]  # each part's heads: a sentence without any is skipped
+    # read over the sentence before and this one ("States zero income. Drove a new truck."),
+    # marking only words of this one
+    across: bool = False
 
 
 # A phrase matches whole words: no word character just outside it, unless the phrase
@@ -170,6 +173,7 @@ def sentence_rules(name: str = "documentation_sentences") -> tuple[SentenceRule,
                 any_order=rule.get("any_order", False),
                 unless=_part(expand(rule["unless"])) if rule.get("unless") else None,
                 needs=tuple(part.heads for part in parts if part.heads is not None),
+                across=rule.get("across", False),
             )
         )
     return tuple(rules)

@@ -78,6 +78,16 @@ def _lean(span: str) -> float:
     return sum(weights.get(f, 0.0) for f in features(span) - _FUNCTION_WORDS)
 
 
+def _joined(
+    before: tuple[int, dict[str, list[int]]], start: int, by_head: dict[str, list[int]]
+) -> tuple[int, dict[str, list[int]]]:
+    """The start and word heads of the sentence before and this one, read as one."""
+    heads = {head: list(places) for head, places in before[1].items()}
+    for head, places in by_head.items():
+        heads.setdefault(head, []).extend(places)
+    return before[0], heads
+
+
 def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
     """Tone findings for the sentences no finding in `findings` already warns about."""
     warned = {
@@ -86,21 +96,32 @@ def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
         if f.severity != "info" and f.start is not None
     }
     taken = [(f.start, f.end) for f in findings if f.start is not None and f.end is not None]
-    found = []
+    rules = sentence_rules("documentation_tone")
+    within = tuple(rule for rule in rules if not rule.across)
+    across = tuple(rule for rule in rules if rule.across)
+    found, before = [], None
     for start, end, by_head in sentences(passage):
+        opening, heads = (start, by_head) if before is None else _joined(before, start, by_head)
+        before = (start, by_head)
         if passage.sentence_of(start) in warned:
             continue
         cues = [
-            (rule, match)
-            for rule, match in broken_rules(
-                sentence_rules("documentation_tone"), passage, by_head, start, end
-            )
-            if not any(a < match.end() and match.start() < b for a, b in taken)
+            (rule, match, rule.across)
+            for rule, match in [
+                *broken_rules(within, passage, by_head, start, end),
+                *broken_rules(across, passage, heads, opening, end),
+            ]
+            if match.start() >= start
+            and not any(a < match.end() and match.start() < b for a, b in taken)
         ]
         if not cues:
             continue
-        sure = likelihood(passage.text[start:end])
-        cues = [(rule, match) for rule, match in cues if sure >= _confirm().get(rule.id, CONFIRM)]
+        alone, joined = likelihood(passage.text[start:end]), likelihood(passage.text[opening:end])
+        cues = [
+            (rule, match)
+            for rule, match, wide in cues
+            if (joined if wide else alone) >= _confirm().get(rule.id, CONFIRM)
+        ]
         if not cues:
             continue
         lean, rule, match = max(((_lean(m.group(0)), r, m) for r, m in cues), key=lambda c: c[0])
