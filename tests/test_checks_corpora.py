@@ -159,10 +159,6 @@ KNOWN_MISSES = {
         "Words in quotation marks inside reported speech are read as the client's own; the "
         "coach does not hear the doubt the labeller hears in the marks."
     ),
-    "NCP states zero income for the past year. Drove to the appointment in a newer F-150.": (
-        "The cross-sentence cue ('newer') is found, but the word model reads the two sentences "
-        "at 0.46, under the 0.5 it needs to confirm."
-    ),
     "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
         "Doubt by contrast: praise of the other party set after the youth's report, with no cue."
     ),
@@ -173,6 +169,22 @@ KNOWN_MISSES = {
     "Honor is sleeping on her cousin's couch for now.": (
         "A name that is an everyday word ('Honor') opening a sentence needs a cue the lists "
         "know (a speech verb, a relation word); 'is sleeping' is not one."
+    ),
+    "Resettlement: family has been shown the bus routes three times now; one would think it would have stuck.": (
+        "The cue ('one would think') is found, but the word model reads the sentence at 0.41, "
+        "under the 0.45 it needs to confirm."
+    ),
+    "Mother picked up right before the permanency hearing, as if her kids' future meant nothing to her.": (
+        "The cue ('as if') is found, but the model leans against its own words (the phrase is "
+        "common in neutral lines), so the coach does not show it."
+    ),
+    "Caller alleges her ex is still calling from blocked numbers.": (
+        "'Caller alleges' is read in the hotline sense (a caller reporting someone else), "
+        "which is neutral; here the caller is the client."
+    ),
+    "Mom states the indiv 'can't' ride the bus alone.": (
+        "Words in quotation marks inside reported speech are read as the speaker's own; the "
+        "coach does not hear the doubt the labeller hears in the marks."
     ),
 }
 
@@ -205,6 +217,7 @@ SETS = (
     "_heldout13",  # kept unseen as `*_blind.tsv` until a later set took its place
     "_heldout14",  # the fourteenth blind set, scored once before tuning (issue 19 session)
     "_heldout15",  # scored once before tuning, then tuned on (see the README)
+    "_heldout16",  # scored once before tuning, then tuned on (see the README)
 )
 
 

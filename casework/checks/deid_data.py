@@ -17,7 +17,8 @@ _RELATIONS = frozenset({
     "cousin", "aunt", "uncle", "sister", "brother", "friend", "neighbor", "neighbour", "roommate",
     "caseworker", "landlord", "teacher", "counselor", "counsellor", "therapist", "supervisor", "boss",
     "coworker", "stepson", "stepdaughter", "stepmother", "stepfather", "baby", "spouse", "fiance",
-    "fiancee", "sponsor", "mentor", "named", "called", "nicknamed",
+    "fiancee", "sponsor", "mentor", "named", "called", "nicknamed", "releasee", "parolee",
+    "probationer",
 })  # fmt: skip
 # Capitalised words that follow a relation without being a name: "her son Monday", "my mom Said".
 _NEVER_NAMES = frozenset({

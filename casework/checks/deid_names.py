@@ -159,6 +159,7 @@ def _calendar_cue(previous: str) -> bool:
     return previous in {"on", "last", "next", "this", "every", "each", "since", "until", "by", "in"}
 
 
+_MOVES = frozenset({"moved", "moves", "moving", "relocated", "relocating", "returned", "fled"})
 _FAMILY = frozenset({"kids", "children", "baby", "family", "boys", "girls", "twins", "grandkids"})
 _PASSIVE_CUES = frozenset({
     "seen", "placed", "picked", "removed", "admitted", "discharged", "referred", "interviewed",
@@ -276,6 +277,19 @@ _DETERMINERS = frozenset(
 )
 
 
+def _unlisted_town(passage: Passage, i: int, previous: str) -> bool:
+    """Does token i name a town no list has, by where it stands: "near Chinle", "lives in
+    Shiprock", "moved the kids to Chinle"?"""
+    norms = passage.norms
+    if previous in {"near", "outside"} or (previous in {"in", "from"} and _town_of(passage, i)):
+        return True
+    if passage.tokens[i].text in _data().generic:
+        return False
+    if previous == "in" and i >= 2 and norms[i - 2] in _LIVES:
+        return True  # where a person lives
+    return previous == "to" and any(w in _MOVES for w in norms[max(0, i - 5) : i - 1])
+
+
 def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int]]:
     """Person names (and gazetteer places) found token by token."""
     data, tokens, norms = _data(), passage.tokens, passage.norms
@@ -306,17 +320,7 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
                 yield "place", token.start, tokens[place - 1].end
             elif _unlisted_facility(passage, i):
                 yield "facility", token.start, tokens[i + 1].end
-            elif (
-                previous in {"near", "outside"}
-                or (previous in {"in", "from"} and _town_of(passage, i))
-                # "lives in Shiprock": where a person lives names a town no list has
-                or (
-                    previous == "in"
-                    and i >= 2
-                    and norms[i - 2] in _LIVES
-                    and token.text not in data.generic
-                )
-            ) and _maybe_name_word(token.text):
+            elif _unlisted_town(passage, i, previous) and _maybe_name_word(token.text):
                 # "near Chinle", "lives in Window Rock": a town no list has, all its words
                 stop = i + 1
                 while (

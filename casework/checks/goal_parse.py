@@ -193,7 +193,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # a period named by what it bounds: "through the 90-day plan", "for the 6-month lease"
         re.compile(
-            rf"\b(?:through|throughout|for|during|over|across)\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+"
+            rf"\b(?:through|throughout|for|during|over|across|of|in|within)\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+"
             rf"(?:{_alternation(lists['period_nouns'])}|{events})\b",
             re.I,
         ),

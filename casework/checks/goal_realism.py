@@ -363,6 +363,34 @@ def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
     return None
 
 
+# "20 weekly parenting sessions": a series that needs a week between each meeting
+_WEEKLY_SERIES = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+weekly\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:sessions|classes|meetings|groups|visits|appointments|check-ins)\b",
+    re.I,
+)
+
+
+def _series_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    """A weekly series with more meetings than the goal's own deadline has weeks."""
+    match = _WEEKLY_SERIES.search(text)
+    deadline = parse.deadline_days
+    if not match or deadline is None or (parse.deadline_text or "") in match.group(0):
+        return None
+    count = _count(match["n"])
+    needed = (count - 1) * 7 + 1  # the first meeting on day 1, the last a week after the one before
+    if needed <= deadline * rules["slack"]:
+        return None
+    fit = deadline // 7 + 1
+    return Criterion(
+        False,
+        f"{count} weekly sessions take at least {count - 1} weeks ({needed} days), and this "
+        f"goal gives them {deadline} days. Set what fits ({fit} sessions by day {deadline}), or "
+        f"give the goal at least {needed} days.",
+        str(rules["duration"]["source"]),
+    )
+
+
 def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     if not parse.deadline_days or "grade" not in text.lower():
         return None
@@ -477,7 +505,7 @@ def _rush_realism(passage: Passage, parse: _Parse, rules: dict[str, Any]) -> Cri
     rush = rules["rush"]
     lowered = passage.text.lower()
     if parse.deadline_days is not None and parse.deadline_days <= rush["max_days"]:
-        due = f"within {parse.deadline_days} days"
+        due = parse.deadline_text or f"within {_plural(parse.deadline_days, 'day')}"
     else:
         found = _phrase_patterns()["rush_cues"].search(lowered)
         if found is None:
@@ -491,7 +519,9 @@ def _rush_realism(passage: Passage, parse: _Parse, rules: dict[str, Any]) -> Cri
     }
     changes = [name for name, words in rush["changes"].items() if norms & set(words)]
     changing = set(parse.verbs) - set(rush["step_verbs"])  # find, get, move, start, enroll …
-    if min(len(changes), len(changing)) < rush["min_changes"]:
+    # "will have housing, a job and a licence": one outcome verb can carry every change
+    carried = bool(changing & set(_lists()["outcome_verbs"]))
+    if len(changes) < rush["min_changes"] or (len(changing) < rush["min_changes"] and not carried):
         return None
     return Criterion(
         False,
@@ -537,6 +567,7 @@ def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
     return (
         _plan_realism(parse, rules)
         or _duration_realism(text, parse, rules)
+        or _series_realism(text, parse, rules)
         or _money_realism(text, passage, parse, rules)
         or _weight_realism(text, parse, rules)
         or _reading_realism(text, parse, rules)
