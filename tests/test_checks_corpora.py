@@ -72,6 +72,8 @@ DISPUTED = {
             "Client, who has used a wheelchair since her stroke last month, will return to her warehouse job lifting 50-pound boxes within 10 days.",
             "Participant, who works 20 hours a week at $13 an hour and has no savings, will buy a car with cash by the end of this month.",
             "Tenant association will get the landlord to renovate all 200 units within 2 weeks, confirmed by city inspection.",
+            "Within the 6-month home visiting enrollment, mom will finish her nursing degree by month 5.",
+            "Student will go from failing 4 classes to the honor roll by the progress report in 2 weeks.",
         )
     },
     "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (
@@ -144,10 +146,6 @@ KNOWN_MISSES = {
         "The cue ('Today's catastrophe') is found, but the word model reads the sentence at "
         "0.40, under the 0.5 it needs to confirm."
     ),
-    "Dad denies any drug use, which no one in the office buys.": (
-        "The cue ('no one in the office buys') is found, but its own words lean toward neutral "
-        "records in the model ('office'), so the coach does not show it."
-    ),
     "Father describes himself as the primary caregiver; the child could not tell this CASA what street his father lives on.": (
         "Doubt by juxtaposition with no cue: a child's answer set against the father's account."
     ),
@@ -174,10 +172,6 @@ KNOWN_MISSES = {
         "The cue ('one would think') is found, but the word model reads the sentence at 0.41, "
         "under the 0.45 it needs to confirm."
     ),
-    "Mother picked up right before the permanency hearing, as if her kids' future meant nothing to her.": (
-        "The cue ('as if') is found, but the model leans against its own words (the phrase is "
-        "common in neutral lines), so the coach does not show it."
-    ),
     "Caller alleges her ex is still calling from blocked numbers.": (
         "'Caller alleges' is read in the hotline sense (a caller reporting someone else), "
         "which is neutral; here the caller is the client."
@@ -185,6 +179,26 @@ KNOWN_MISSES = {
     "Mom states the indiv 'can't' ride the bus alone.": (
         "Words in quotation marks inside reported speech are read as the speaker's own; the "
         "coach does not hear the doubt the labeller hears in the marks."
+    ),
+    "Hotline f/u: caller's questions kept circling back to the hotel voucher; safety planning seemed secondary for her.": (
+        "The cue ('seemed') is found, but the word model reads the sentence at 0.41, under the "
+        "0.45 it needs to confirm."
+    ),
+    "Bereaved husband tells me he hasn't left the farm since the service, though his pickup was parked outside the Legion hall Friday and Saturday night.": (
+        "A 'though' after a report needs the model at 0.7 (it often just adds a fact); the "
+        "model reads this sentence at 0.69."
+    ),
+    "Caller says he has not placed a bet since the 3rd; could hear race commentary in the background the entire call.": (
+        "The cue ('in the background') is found, but the word model reads the sentence at "
+        "0.44, under the 0.45 it needs to confirm."
+    ),
+    "Candidate states he has been fully abstinent for 6 months. Of note, hands were shaky and eyes red at a 9am appointment.": (
+        "The doubt is built across two sentences from clinical signs; the cue ('Of note,') is "
+        "found, but the model reads the sentences as a neutral record (0.24)."
+    ),
+    "Mentee claimed his $50 gift card at the end-of-year event.": (
+        "A false flag: 'claimed his' reads as the doubt verb; the word list looks one word "
+        "ahead, and 'his' is not enough to tell a prize claimed from a story claimed."
     ),
 }
 
@@ -218,6 +232,7 @@ SETS = (
     "_heldout14",  # the fourteenth blind set, scored once before tuning (issue 19 session)
     "_heldout15",  # scored once before tuning, then tuned on (see the README)
     "_heldout16",  # scored once before tuning, then tuned on (see the README)
+    "_heldout17",  # scored once before tuning, then tuned on (see the README)
 )
 
 

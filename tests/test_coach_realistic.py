@@ -48,6 +48,8 @@ FLAGGED = {
     "note.doubt-verb": [
         "Client admits to smoking marijuana most nights.",
         "Tenant alleges the manager kept her deposit.",
+    ],
+    "note.doubt-adverb": [
         "Apparently the rent money went to her boyfriend.",
     ],
     "note.condescension": [
@@ -220,6 +222,7 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
         "Cl filed a UI claim on day 1; the claim is pending.",
         "Pt's performance on the six-minute walk test was 240 meters.",
         "Client maintains her apartment well; no clutter in the halls.",
+        "Per the school secretary, the bus route apparently changed in March; CM asked for the new schedule.",
     ],
     ids=lambda v: v[:40],
 )

@@ -231,12 +231,26 @@ def _phrase(passage: Passage, parse: _Parse) -> str:
 
 
 def _measurable(passage: Passage, parse: _Parse) -> Criterion:
-    negated = bool(parse.verb_index) and passage.norms[parse.verb_index - 1] in {"not", "never"}
+    norms = passage.norms
+    negated = (
+        bool(parse.verb_index)
+        and (
+            norms[parse.verb_index - 1] in {"not", "never"}
+            # "will have no lease violations": nothing to see either, unless it is counted
+            # ("no positive results across 8 random screens")
+            or (
+                norms[parse.verb_index] == "have"
+                and norms[parse.verb_index + 1 : parse.verb_index + 2] == ["no"]
+                and not re.search(r"\d", _masked(passage.text, parse.time_spans))
+            )
+        )
+    )
     if negated and not _named_check(passage.text):
         verb = passage.tokens[parse.verb_index].text
+        said = f"will {verb} no" if norms[parse.verb_index] == "have" else f"will not {verb}"
         return Criterion(
             False,
-            f"“will not {verb}” asks for something not to happen, which nobody sees. Name how it "
+            f"“{said}” asks for something not to happen, which nobody sees. Name how it "
             "will be checked (“… confirmed by a breath test at the start of each visit”), or "
             "name what the person will do instead.",
         )

@@ -56,6 +56,7 @@ _ONE_OFF = {
     "receive", "secure", "buy", "purchase", "move", "join", "pay", "fill", "turn", "write",
     "draft", "create", "set", "choose", "select", "name", "list", "identify", "present", "show",
     "install", "fix", "repair", "clear", "cancel", "confirm", "arrange", "change", "bring", "get",
+    "match", "hold", "convene", "host",
 }  # fmt: skip
 _PARTICIPLES = {
     "sent": "send", "written": "write", "paid": "pay", "brought": "bring", "taken": "take",
@@ -74,7 +75,12 @@ _FREQUENCY = re.compile(
 _VAGUE_PHRASES = re.compile(
     r"\b(work(?:s|ing)? on|think(?:s|ing)? about|be (?:more|less|better)|get better|do better|feel better|"
     r"look into|deal with|focus on|try(?:ing)? to|learn (?:to|about|how)|make (?:progress|changes|better)|"
-    r"take (?:steps|care of|responsibility)|have (?:a )?better|be aware|open up)\b",
+    r"take (?:steps|care of|responsibility)|have (?:a )?better|be aware|open up|"
+    # "show commitment", "on time more often": a quality or a comparison, not a count
+    r"(?:show|demonstrate|display|prove)s? (?:more |greater |real |a |her |his |their )?(?:commitment|motivation|"
+    r"willingness|insight|responsibility|maturity|improvement|progress|effort|interest|readiness|"
+    r"accountability|respect|engagement|dedication)|(?:more|less) (?:often|regularly|consistently|"
+    r"frequently|reliably)(?![^.;]*\b(?:at least|at most|no more than|\d+\s*(?:times|x|of|out of|days? (?:a|per|each)))))\b",
     re.IGNORECASE,
 )
 
