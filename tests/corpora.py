@@ -3,7 +3,7 @@
 Each kind has a first corpus of plain sentences (`notes.tsv`, `goals.tsv`, `deid.tsv`) and
 a second, harder one in real case-note style (`*_hard.tsv`, issue 15), written blind by
 someone who had not seen the checks, and a third written the same way and first scored
-as held-out sets (`*_heldout.tsv` to `*_heldout17.tsv`: other writers' voices, subtler forms, new settings).
+as held-out sets (`*_heldout.tsv` to `*_heldout18.tsv`: other writers' voices, subtler forms, new settings).
 `notes_train1.tsv` and `notes_train2.tsv` are training text for the coach's word model only
 (400-odd lines each in twenty settings, written blind the same way; the second leans on
 careful neutral lines); they are not asserted line by line.

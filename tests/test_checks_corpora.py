@@ -40,6 +40,18 @@ DISPUTED = {
         "The wording is neutral, but strangulation is a risk to life: the safety coach asks "
         "what was done next (a medical check, a safety plan), which a note must record."
     ),
+    "Dependency petition alleges the infant was left alone in a parked car for about 40 minutes.": (
+        "The wording is neutral, but an infant left alone is a safety matter: the safety coach "
+        "asks what was done next (the report decision), which a note must record."
+    ),
+    "According to him, the bruises on his arms came from slipping in the shower.": (
+        "'According to him' is the attribution the workbook teaches; the coach does not read "
+        "doubt into it. The bruises still raise the safety question, which the note leaves open."
+    ),
+    "By day 45, before the permanency hearing, mother will complete the 10-week Nurturing Parenting class and give the certificate to CM.": (
+        "A 10-week class does not fit in 45 days unless it has already begun, which the line "
+        "does not say; the check names the figures and asks the student to fit the goal to them."
+    ),
     "The petition alleges the father left the children alone for two nights.": (
         "The wording is neutral, but children left alone is a safety matter: the safety coach "
         "asks what was done next (the report decision), which a note must record."
@@ -200,6 +212,22 @@ KNOWN_MISSES = {
         "A false flag: 'claimed his' reads as the doubt verb; the word list looks one word "
         "ahead, and 'his' is not enough to tell a prize claimed from a story claimed."
     ),
+    "Applicants are two men; will want to look hard at whether they'd be appropriate for a teenage girl.": (
+        "The cue ('look hard at whether') is found, but the word model reads the sentence at "
+        "0.43, under the 0.45 it needs to confirm."
+    ),
+    "Daughter reports her father talks to the urn each evening, though he is eating and sleeping; counselor discussed continuing bonds with him and set the next session for 2 weeks out.": (
+        "A false flag: the juxtaposition rule reads eating and sleeping, set after the report, "
+        "as doubt, though here they reassure. The rule cannot tell evidence that eases a "
+        "concern from evidence set against a report."
+    ),
+    "Widower claimed the VA burial benefit; counselor helped him locate his wife's discharge papers.": (
+        "A false flag: 'claimed the' reads as the doubt verb; the word list looks one word ahead."
+    ),
+    "Guest said police in his home country beat him during a detention; scars noted on both forearms and he asked for a medical exam for his asylum case.": (
+        "A false flag: 'beat him' is read as partner violence; the safety coach does not yet "
+        "tell violence by the police abroad, already answered here, from violence at home."
+    ),
 }
 
 
@@ -233,6 +261,7 @@ SETS = (
     "_heldout15",  # scored once before tuning, then tuned on (see the README)
     "_heldout16",  # scored once before tuning, then tuned on (see the README)
     "_heldout17",  # scored once before tuning, then tuned on (see the README)
+    "_heldout18",  # scored once before tuning, then tuned on (see the README)
 )
 
 

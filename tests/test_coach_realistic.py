@@ -229,3 +229,23 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
 def test_neutral_neighbours_of_the_fresh_wording_pass(text):
     report = check_note(text)
     assert report.ok, [(f.rule, text[f.start : f.end]) for f in report.findings]
+
+
+def test_an_activity_in_the_next_sentence_reads_as_doubt():
+    text = "Pt rates his knee pain 9/10. Walked the length of the parking lot at a brisk pace."
+    finding = next(f for f in check_note(text).findings if f.rule == "note.tone.report-activity")
+    assert finding.start > text.index(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Apparently the landlord changed the locks.", False),
+        ("Per the building manager, the locks were apparently changed on day 3.", True),
+        ("Dad was mother of the year at the visit, per the aide's eye-roll.", False),
+        ("Client was not sure of the year and said it was 2019.", True),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_apparently_with_its_source_and_of_the_year_without_a_title(text, ok):
+    assert check_note(text).ok is ok, [(f.rule, text[f.start : f.end]) for f in check_note(text).findings]

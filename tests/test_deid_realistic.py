@@ -119,3 +119,35 @@ def test_fresh_identifiers_are_found(text, identifier):
 def test_fresh_clean_neighbours_pass(text):
     report = find_identifiers(text)
     assert report.ok, [text[f.start : f.end] for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("Her father is ninety-four and still gardens.", "ninety-four"),
+        ("His niece (R.T.) stays with him on weekends.", "R.T."),
+        ("Pt's Medicare number is 4471-228-19.", "4471-228-19"),
+        ("Guest Samira el-Haddad asked for a woman interpreter.", "Samira el-Haddad"),
+        ("Will was waiting at the bus shelter when CM arrived.", "Will"),
+        ("Her brother was hurt in the grain elevator explosion last fall.", "hurt in the grain elevator explosion"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_names_ages_numbers_and_events_in_new_shapes_are_found(text, identifier):
+    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(identifier in span for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic closes each June and December for inventory.",
+        "Widower is 84 and walks to the senior center.",
+        "Decedent's daughter asked for the chaplain.",
+        "The old mill is ninety years old.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_role_words_recurring_months_and_a_buildings_age_pass(text):
+    report = find_identifiers(text)
+    assert report.ok, [text[f.start : f.end] for f in report.findings]

@@ -375,3 +375,56 @@ def test_a_monthly_check_named_after_the_sum_is_income():
 )
 def test_event_bounded_and_inspector_steps_are_smart(goal):
     assert check_goal(goal).smart, _met(goal)
+
+
+def test_no_income_in_any_wording_asks_for_the_source():
+    achievable = check_goal(
+        "Resident, with no work permit and no income, will pay a $900 deposit by the end of week 3."
+    ).criteria["achievable"]
+    assert achievable.met is False and "resident will apply" in achievable.reason
+    # "no income limit" is about a program, not the person
+    assert (
+        _met(
+            "Within 30 days client will apply to the program, which has no income limit, and bring CM the receipt."
+        )["achievable"]
+        is None
+    )
+
+
+def test_survivor_benefits_are_monthly_income():
+    achievable = check_goal(
+        "Widow, with $1,100 a month in survivor benefits, will pay the $15,000 medical bill within 8 weeks."
+    ).criteria["achievable"]
+    assert achievable.met is False and "$1,100 a month" in achievable.reason
+
+
+def test_a_weekly_series_longer_than_its_deadline_is_not_achievable():
+    achievable = check_goal(
+        "Father will complete 16 weekly anger management sessions before the review on day 30."
+    ).criteria["achievable"]
+    assert achievable.met is False and "16 weekly sessions" in achievable.reason
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "By the 2-week mark, CM will mail the family the support group schedule and confirm by phone that it arrived.",
+        "Client will attend the 6-session Thursday evening caregiver group, per the attendance record.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_a_mark_and_a_weekday_series_bound_the_goal(goal):
+    assert _met(goal)["time_bound"] is True
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Youth will show more responsibility by the 60-day review.",
+        "Client will be on time more often by the end of the semester.",
+        "Tenant will have no noise complaints for 6 months.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_qualities_comparisons_and_absences_are_not_smart(goal):
+    assert not check_goal(goal).smart, _met(goal)

@@ -115,7 +115,10 @@ _YEARLY = re.compile(
     r"(?i)\b(?:each|every)\s+(?:year|fall|spring|summer|winter|school\s+year)\b|\bannually\b|"
     r"\ball\s+(?:incoming|new|returning)\s+(?:students|residents|tenants|families|clients)\b"
 )
-_EVERY = re.compile(r"(?i)\b(?:every|each|most|any|all|through)\s+$")
+# "every March", "each May and October": a month in a list after "each" recurs too
+_EVERY = re.compile(
+    r"(?i)\b(?:every|each|most|any|all|through)\s+(?:\w+\s*(?:,\s*|\s+and\s+|\s+or\s+)){0,3}$"
+)
 _MONTHLY = re.compile(
     r"(?i)\b(?:of\s+(?:each|every|the)\s+month|each\s+month|every\s+month|a\s+month|monthly|"
     r"per\s+month|rent|due|paydays?|paychecks?|grace\s+period|payments|deposits|posts|arrives)\b"
@@ -156,7 +159,7 @@ def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:
 def _recurring(text: str, start: int, end: int) -> bool:
     """A month or a day of the month that recurs ("every March", "the 1st of each month",
     "rent is due on the 5th") dates no event in anyone's life."""
-    if _EVERY.search(text[max(0, start - 12) : start]):
+    if _EVERY.search(text[max(0, start - 40) : start]):
         return True
     first, last = _sentence(text, start, end)
     undated = not re.search(r"\d", text[start:end])

@@ -39,7 +39,7 @@ _PERSON_APPOSITION = re.compile(
     r"\s*,\s*(?:(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)(?:'s|’s)\s+[a-z-]+\b"
     r"|(?:dob|d\.o\.b\.|date of birth|age|aged)\b"
     # "Patience, the maternal aunt, …", "Major, the older son, …"
-    r"|the\s+(?:\w+\s+)?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
+    r"|the\s+(?:[\w'’]+\s+){0,2}?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
     r"client|patient|guest|youth|student|veteran|participant)\b"
     # "Sunny, the youngest, …": a child named by birth order
@@ -94,6 +94,8 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True  # "Kwabena said", "Mark's"
     if following == "was" and norms[i + 2 : i + 3] and norms[i + 2] in _PASSIVE_CUES:
         return True  # "Joy was seen"
+    if norms[i] in {"will", "may"} and following in {"was", "is", "has", "had"}:
+        return True  # "Will was sleeping": a modal verb is never followed by "was"
     after = passage.text[tokens[i].end : tokens[i].end + 40]
     if _APPOSITION.match(after) or _PERSON_APPOSITION.match(after):
         return True  # "Rose (cl's aunt)", "Thanuja Ratnayake, pt's daughter"
@@ -359,6 +361,15 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             and _base(tokens[first - 1].text) == tokens[first - 1].text
         ):
             first -= 1
+        # "Rahaf al-Tamimi", "Ahmed bin Saleh": a particle joins a given name to the family name
+        if (
+            first >= 2
+            and norms[first - 1] in _PARTICLES
+            and passage.text[tokens[first - 2].end : tokens[first - 1].start] == " "
+            and _maybe_name_word(tokens[first - 2].text)
+            and norms[first - 2] not in data.not_person_names
+        ):
+            first -= 2
         honorific = first > 0 and norms[first - 1] in _HONORIFICS
         last = tokens[end - 1]
         stop = last.start + len(_base(last.text))  # "Mark's": the name without the possessive
@@ -366,6 +377,9 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
         i = end
 
 
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "bint", "ben", "van", "von", "de", "da", "di", "del"}
+)
 _FACILITY_NOUNS = frozenset({
     "clinic", "hospital", "school", "church", "mosque", "temple", "shelter", "center", "centre",
     "office", "pantry", "jail", "academy", "library", "apartments", "motel", "plant", "factory",

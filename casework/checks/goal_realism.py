@@ -137,9 +137,16 @@ _INCOME_AFTER = re.compile(
 )
 _FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
 _NO_INCOME = re.compile(
-    r"\b(?:has|have|had|with)\s+no\s+(?:income|earnings|job\s+and\s+no\s+savings)\b|\bzero\s+income\b",
+    r"\bno\s+(?:income|earnings)\b(?!\s+(?:limit|requirement|cap|test|ceiling|rules?))|\bzero\s+income\b",
     re.I,
 )
+
+
+def _role(actor: str | None) -> str:
+    """The goal's actor for an example sentence: a role in lower case ("guest"), a name as is."""
+    if not actor:
+        return "client"
+    return actor.lower() if actor.lower() in _lists()["actors"] else actor
 
 
 def _money_realism(
@@ -224,8 +231,9 @@ def _money_realism(
                 False,
                 f"The goal says there is no income, so {_money(lumps[0])} in "
                 f"{parse.deadline_days} days has to come from somewhere the goal does not name. "
-                "Name the source and a first step toward it, e.g. “By day 7 youth will apply "
-                "to the rapid rehousing fund for the deposit, and show CM the receipt”.",
+                "Name the source and a first step toward it, e.g. “By day 7 "
+                f"{_role(parse.actor)} will apply to an emergency assistance fund for it, "
+                "and show CM the receipt”.",
                 str(money["source"]),
             )
     if not income:
