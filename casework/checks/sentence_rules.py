@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -37,6 +37,9 @@ class Part:
     # The first four letters of every word the part can start with, so a sentence that
     # has none of them is passed over without running the pattern (None: no such list).
     heads: frozenset[str] | None
+    # For each head, the phrases that can start with it, as one pattern: at a word only
+    # they are tried, not the whole list (a long list of cues stays fast).
+    by_head: dict[str, re.Pattern[str]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -138,11 +141,17 @@ def _characters(op, value) -> list[str]:
 def _part(phrases: list[str]) -> Part:
     if _parser is None:  # pragma: no cover - another Python
         return Part(_pattern(phrases), None)
+    grouped: dict[str, list[str]] = {}
     try:
-        heads = frozenset(_heads(list(_parser.parse("|".join(phrases), re.IGNORECASE))))
+        for phrase in phrases:
+            for head in _heads(list(_parser.parse(phrase, re.IGNORECASE))):
+                grouped.setdefault(head, []).append(phrase)
     except _Open:
-        heads = None
-    return Part(_pattern(phrases), heads)
+        return Part(_pattern(phrases), None)
+    if len(grouped) > _MAX_HEADS:
+        return Part(_pattern(phrases), None)
+    by_head = {head: _pattern(group) for head, group in grouped.items()}
+    return Part(_pattern(phrases), frozenset(grouped), by_head)
 
 
 @cache
@@ -186,8 +195,15 @@ def _first_match(part: Part, passage: Passage, by_head: dict[str, list[int]], st
         matches = part.pattern.finditer(passage.text, start, end)
     else:
         # the sentence's few words against the part's many heads, not the other way round
-        positions = sorted(p for head, ps in by_head.items() if head in part.heads for p in ps)
-        matches = (part.pattern.match(passage.text, p, end) for p in positions if p >= start)
+        patterns = part.by_head or {}
+        positions = sorted(
+            (p, head) for head, ps in by_head.items() if head in part.heads for p in ps
+        )
+        matches = (
+            patterns.get(head, part.pattern).match(passage.text, p, end)
+            for p, head in positions
+            if p >= start
+        )
     return next((m for m in matches if m and not passage.in_quote(m.start())), None)
 
 
@@ -204,8 +220,16 @@ def _spans(
     return found
 
 
-def sentences(passage: Passage) -> Iterator[tuple[int, int, dict[str, list[int]]]]:
-    """Each sentence's bounds, with where each word head (and "," or ";") starts in it."""
+def sentences(passage: Passage) -> list[tuple[int, int, dict[str, list[int]]]]:
+    """Each sentence's bounds, with where each word head (and "," or ";") starts in it.
+    Read once per passage: the sentence rules and the tone rules share it."""
+    cached = passage.__dict__.get("_sentences")
+    if cached is None:
+        cached = passage.__dict__["_sentences"] = list(_sentences(passage))
+    return cached
+
+
+def _sentences(passage: Passage) -> Iterator[tuple[int, int, dict[str, list[int]]]]:
     bounds = [0, *passage.sentence_breaks, len(passage.text)]
     starts = [token.start for token in passage.tokens]
     for start, end in pairwise(bounds):

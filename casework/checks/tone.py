@@ -19,7 +19,13 @@ from importlib import resources
 from itertools import pairwise
 
 from casework.checks.findings import Finding
-from casework.checks.sentence_rules import broken_rules, rule_finding, sentence_rules, sentences
+from casework.checks.sentence_rules import (
+    SentenceRule,
+    broken_rules,
+    rule_finding,
+    sentence_rules,
+    sentences,
+)
 from casework.checks.text import Passage
 from casework.rules import load_rules
 
@@ -68,6 +74,13 @@ def likelihood(text: str) -> float:
 
 
 @cache
+def _rule_sets() -> tuple[tuple[SentenceRule, ...], tuple[SentenceRule, ...]]:
+    """The tone rules read within one sentence, and those read across two."""
+    rules = sentence_rules("documentation_tone")
+    return tuple(r for r in rules if not r.across), tuple(r for r in rules if r.across)
+
+
+@cache
 def _confirm() -> dict[str, float]:
     rules = load_rules("documentation_tone")["rules"]
     return {rule["id"]: rule["confirm"] for rule in rules if "confirm" in rule}
@@ -98,31 +111,42 @@ def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
         if f.severity != "info" and f.start is not None
     }
     taken = [(f.start, f.end) for f in findings if f.start is not None and f.end is not None]
-    rules = sentence_rules("documentation_tone")
-    within = tuple(rule for rule in rules if not rule.across)
-    across = tuple(rule for rule in rules if rule.across)
+    within, across = _rule_sets()
     found, before = [], None
     for start, end, by_head in sentences(passage):
-        opening, heads = (start, by_head) if before is None else _joined(before, start, by_head)
-        before = (start, by_head)
+        previous, before = before, (start, by_head)
         if passage.sentence_of(start) in warned:
             continue
         cues = [
-            (rule, match, rule.across)
-            for rule, match in [
-                *broken_rules(within, passage, by_head, start, end),
-                *broken_rules(across, passage, heads, opening, end),
+            (rule, match, False)
+            for rule, match in broken_rules(within, passage, by_head, start, end)
+        ]
+        # a rule read across two sentences marks words of this one: its last part must be here
+        keys = by_head.keys()
+        wide = [rule for rule in across if not keys.isdisjoint(rule.needs[-1])]
+        opening = start
+        if wide:
+            opening, heads = (
+                (start, by_head) if previous is None else _joined(previous, start, by_head)
+            )
+            cues += [
+                (rule, match, True)
+                for rule, match in broken_rules(tuple(wide), passage, heads, opening, end)
+                if match.start() >= start
             ]
-            if match.start() >= start
-            and not any(a < match.end() and match.start() < b for a, b in taken)
+        cues = [
+            cue
+            for cue in cues
+            if not any(a < cue[1].end() and cue[1].start() < b for a, b in taken)
         ]
         if not cues:
             continue
-        alone, joined = likelihood(passage.text[start:end]), likelihood(passage.text[opening:end])
+        alone = likelihood(passage.text[start:end])
+        joined = likelihood(passage.text[opening:end]) if opening != start else alone
         cues = [
             (rule, match)
-            for rule, match, wide in cues
-            if (joined if wide else alone) >= _confirm().get(rule.id, CONFIRM)
+            for rule, match, spans_two in cues
+            if (joined if spans_two else alone) >= _confirm().get(rule.id, CONFIRM)
         ]
         if not cues:
             continue
