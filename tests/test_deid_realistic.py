@@ -95,35 +95,8 @@ def test_initials_say_where_they_come_from():
     [
         ("Baby Boy T. is on the warmer in bay 3.", "Baby Boy T."),
         ("Pete, her husband, drives her to dialysis.", "Pete"),
-        ("Her aunt lives in Crow Creek and calls every Sunday.", "Crow Creek"),
+        ("Her aunt lives in Wren Hollow and calls every Sunday.", "Wren Hollow"),
         ("Mr. Ames won a $1 million Powerball jackpot last spring.", "won a $1 million Powerball jackpot"),
-    ],
-    ids=lambda v: v[:40],
-)
-def test_fresh_identifiers_are_found(text, identifier):
-    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
-    assert any(identifier in span for span in spans), spans
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The farmhouse is 95 years old and the roof leaks.",
-        "She cleans hotel rooms in the summer and is usually let go by October.",
-        "Child support payments post to his card on the 3rd.",
-        "Grandma won a raffle at church last week.",
-        "Honestly, her husband handles the bills.",
-    ],
-    ids=lambda v: v[:40],
-)
-def test_fresh_clean_neighbours_pass(text):
-    report = find_identifiers(text)
-    assert report.ok, [text[f.start : f.end] for f in report.findings]
-
-
-@pytest.mark.parametrize(
-    ("text", "identifier"),
-    [
         ("Her father is ninety-four and still gardens.", "ninety-four"),
         ("His niece (R.T.) stays with him on weekends.", "R.T."),
         ("Pt's Medicare number is 4471-228-19.", "4471-228-19"),
@@ -133,7 +106,7 @@ def test_fresh_clean_neighbours_pass(text):
     ],
     ids=lambda v: v[:40],
 )
-def test_names_ages_numbers_and_events_in_new_shapes_are_found(text, identifier):
+def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, identifier):
     spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
     assert any(identifier in span for span in spans), spans
 
@@ -141,13 +114,18 @@ def test_names_ages_numbers_and_events_in_new_shapes_are_found(text, identifier)
 @pytest.mark.parametrize(
     "text",
     [
+        "The farmhouse is 95 years old and the roof leaks.",
+        "The old mill is ninety years old.",
+        "She cleans hotel rooms in the summer and is usually let go by October.",
         "The clinic closes each June and December for inventory.",
+        "Child support payments post to his card on the 3rd.",
+        "Grandma won a raffle at church last week.",
+        "Honestly, her husband handles the bills.",
         "Widower is 84 and walks to the senior center.",
         "Decedent's daughter asked for the chaplain.",
-        "The old mill is ninety years old.",
     ],
     ids=lambda v: v[:40],
 )
-def test_role_words_recurring_months_and_a_buildings_age_pass(text):
+def test_clean_neighbours_of_the_new_shapes_pass(text):
     report = find_identifiers(text)
     assert report.ok, [text[f.start : f.end] for f in report.findings]

@@ -164,9 +164,9 @@ def _time_patterns() -> list[re.Pattern[str]]:
             r"|\b(?:before|after|at|for)\s+(?:each|every|all)\s+of\s+(?:the|her|his|their)\s+(?:next\s+|remaining\s+|last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:remaining\s+)?(?:[\w-]+\s+){0,2}(?:infusions|sessions|visits|appointments|treatments|classes|meetings|hearings|cycles|doses|shifts)\b",
             re.I,
         ),
-        # "the 8-session Tuesday evening group": a weekly series, eight weeks
+        # "the 8-session Tuesday evening group": a weekly series bounds the goal
         re.compile(
-            rf"\bthe\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s]session\s+(?:{_DAYS_OF_WEEK}|weekly)\b(?P<unit>)",
+            rf"\bthe\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s]session\s+(?:{_DAYS_OF_WEEK}|weekly)\b",
             re.I,
         ),
         # "all 8 weekly sessions": eight weeks

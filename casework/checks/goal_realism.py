@@ -220,8 +220,8 @@ def _money_realism(
             f"Full-time help at {hired[0]} costs about {_money(hired[1])} a month even at {least} "
             f"hours a week, more than the whole income the goal states ({_money(income)} a "
             "month). Name a source that could pay (Medicaid home care, a waiver program, family "
-            "help) and a first step, e.g. “By day 14 CM and member will apply for the Medicaid "
-            "personal care program, and CM will confirm the assessment date”.",
+            f"help) and a first step, e.g. “By day 14 CM and {_role(parse.actor)} will apply for "
+            "the Medicaid personal care program, and CM will confirm the assessment date”.",
             f"{money['source']}; {money['least_full_time_note']}",
         )
     if not income and lumps and parse.deadline_days and _NO_INCOME.search(text):

@@ -8,6 +8,10 @@ tone cue from `casework/rules/documentation_tone.yaml` *and* the model reads the
 a judgment. The finding names the cue, says why in words a student can learn from, and gives
 a rewrite and a source, so the model is never the only reason a student is told to change
 something.
+
+A few rules (`across: true`) read the sentence before and this one together, for doubt built
+across two sentences ("States zero income. Drove to the visit in a newer truck."): the model
+then weighs both sentences, and the finding marks words of the second.
 """
 
 from __future__ import annotations
@@ -123,7 +127,11 @@ def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
         ]
         # a rule read across two sentences marks words of this one: its last part must be here
         keys = by_head.keys()
-        wide = [rule for rule in across if not keys.isdisjoint(rule.needs[-1])]
+        wide = [
+            rule
+            for rule in across
+            if rule.parts[-1].heads is None or not keys.isdisjoint(rule.parts[-1].heads)
+        ]
         opening = start
         if wide:
             opening, heads = (
