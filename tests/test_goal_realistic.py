@@ -428,3 +428,25 @@ def test_a_mark_and_a_weekday_series_bound_the_goal(goal):
 )
 def test_qualities_comparisons_and_absences_are_not_smart(goal):
     assert not check_goal(goal).smart, _met(goal)
+
+
+@pytest.mark.parametrize(
+    ("goal", "said"),
+    [
+        (
+            "Student will be on time for 18 of 20 school days by the end of the term, per the attendance office.",
+            "Student will be on time:",
+        ),
+        (
+            "Caller will make zero deposits to betting sites for 90 days, verified by bank statements.",
+            "Caller will make zero deposits:",
+        ),
+        (
+            "By Friday, mentee will call the clinic to book the intake, and tell CM the date.",
+            "mentee will call:",
+        ),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_the_specific_reason_quotes_who_and_what_as_written(goal, said):
+    assert check_goal(goal).criteria["specific"].reason.startswith(said)

@@ -148,7 +148,16 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             f"This goal bundles {len(set(parse.verbs))} actions ({', '.join(dict.fromkeys(parse.verbs))}). Give each its own goal or step.",
         )
     who = parse.actor or "The client (implied)"
-    action = f"{verb} a {task}" if task else verb
+    tokens = passage.tokens[parse.verb_index :]
+    if (
+        task
+    ):  # the words as written, up to the task: "make zero deposits", "do a med reconciliation"
+        upto = next((k for k, t in enumerate(tokens[:7]) if t.norm == task), 0)
+        action = " ".join(t.text for t in tokens[: upto + 1])
+    elif be:  # "be on time", "be present at"
+        action = "be " + " ".join(t.text for t in tokens[:2])
+    else:
+        action = verb
     return Criterion(True, f"{who} will {action}: one concrete action.")
 
 

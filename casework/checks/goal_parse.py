@@ -66,6 +66,19 @@ _PARTICIPLES = {
 # "as prescribed" is not here: adherence to an order needs its check named (smart.yaml).
 _MEASURE_PHRASES = re.compile(r"\b(?:in full|on time|in a row|every time|without missing)\b", re.I)
 _DAYS_OF_WEEK = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# "By Friday, mentee will …": a day or a month opening the goal is not who acts (months that
+# are also given names, such as June, are left out)
+_CALENDAR_NAMES = frozenset(
+    [
+        *_DAYS_OF_WEEK.split("|"),
+        "january",
+        "february",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _FREQUENCY = re.compile(
     rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|morning|evening|night|weekday|"
     rf"weekend|payday|paycheck|{_DAYS_OF_WEEK})s?\b|\b(?:daily|weekly|biweekly|fortnightly|"
@@ -441,7 +454,12 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
         if actor is None:
             window = reversed(tokens[max(0, index - 4) : index])  # the nearest candidate wins
             actor = next(
-                (t.text for t in window if t.norm in lists["actors"] or t.text[:1].isupper()),
+                (
+                    t.text
+                    for t in window
+                    if t.norm in lists["actors"]
+                    or (t.text[:1].isupper() and t.norm not in _CALENDAR_NAMES)
+                ),
                 None,
             )
         if actor:
