@@ -216,6 +216,7 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
     [
         "Trailer 4 was noncompliant with the county septic code; the owner has 14 days to fix it.",
         "The landlord's notice was noncompliant with the state code; CM called legal aid.",
+        "The intake says the boy was allegedly abused by a relative; the investigator interviewed him at school.",
         "The intake narrative alleges the rent money was taken from the family's account; CM called the bank.",
         "Alleged father was served on day 4; the genetic test is on day 20.",
         "Her brother claimed them as dependents last year, which changes her SNAP household.",
