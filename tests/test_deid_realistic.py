@@ -103,6 +103,7 @@ def test_initials_say_where_they_come_from():
         ("Guest Samira el-Haddad asked for a woman interpreter.", "Samira el-Haddad"),
         ("Will was waiting at the bus shelter when CM arrived.", "Will"),
         ("Her brother was hurt in the grain elevator explosion last fall.", "hurt in the grain elevator explosion"),
+        ("Destiny is the name the baby's mother chose.", "Destiny"),
     ],
     ids=lambda v: v[:40],
 )
@@ -123,6 +124,8 @@ def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, iden
         "Honestly, her husband handles the bills.",
         "Widower is 84 and walks to the senior center.",
         "Decedent's daughter asked for the chaplain.",
+        "Def reported to pretrial services on Monday as required.",
+        "Destiny is not a word this worker would use in a note.",
     ],
     ids=lambda v: v[:40],
 )

@@ -32,6 +32,37 @@ def test_a_worker_owned_step_with_a_deadline_and_a_check_is_smart(goal):
     assert report.smart, {k: (c.met, c.reason) for k, c in report.criteria.items()}
 
 
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "By day 21 the defendant will enroll in the evening DUI class and hand the enrollment slip to the pretrial officer.",
+        "Within 15 days of the signed request, the counselor will issue the charity care decision and mail a copy to the family.",
+        "Tenant will make his own breakfast at least 5 days a week for the next 8 weeks, noted on the skills checklist.",
+    ],
+)
+def test_court_and_billing_roles_and_everyday_tasks_are_specific(goal):
+    """A defendant is an actor; issuing a decision and making breakfast are seen done."""
+    report = check_goal(goal)
+    assert report.criteria["specific"].met, report.criteria["specific"].reason
+    assert report.smart, {k: (c.met, c.reason) for k, c in report.criteria.items()}
+
+
+def test_make_with_nothing_to_see_is_still_vague():
+    assert _met("Client will make progress with her budget by day 30.")["specific"] is False
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Officer will call the defendant 2 days before each hearing until the case is dismissed, logged in the call sheet.",
+        "By the 6-week follow-up, pt will walk 300 feet with a cane, as measured on the gait test.",
+        "By the 2-week check-in, youth will list 3 adults he can call, written on the safety card.",
+    ],
+)
+def test_a_court_outcome_or_a_follow_up_visit_bounds_the_goal(goal):
+    assert _met(goal)["time_bound"] is True
+
+
 def test_the_same_step_without_a_deadline_is_not_time_bound():
     met = _met("CM will refer cl to the clothing closet and confirm with cl by text that she went.")
     assert met["specific"] is True and met["time_bound"] is False
@@ -179,6 +210,14 @@ def test_a_monthly_payment_above_the_whole_income_is_not_achievable():
     ).criteria["achievable"]
     assert achievable.met is False
     assert "$2,000 a month" in achievable.reason and "$1,500 a month" in achievable.reason
+
+
+def test_a_monthly_income_named_before_the_amount_is_read_as_income():
+    achievable = check_goal(
+        "Father, with a monthly income of $1,300, will pay off the $30,000 tax debt within 2 months."
+    ).criteria["achievable"]
+    assert achievable.met is False
+    assert "$1,300 a month" in achievable.reason and "$30,000" in achievable.reason
 
 
 def test_a_sum_the_income_covers_and_a_sum_with_no_income_say_nothing():

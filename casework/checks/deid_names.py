@@ -247,7 +247,12 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
             return False  # "moved from Georgia": the state, kept under Safe Harbor
         if norm in data.first:
             # A name that is also a word ("Hope") needs a cue when it opens a sentence.
-            cued = previous in data.name_cues or following in data.name_after
+            cued = (
+                previous in data.name_cues
+                or following in data.name_after
+                # "Precious is the name of the child": said to be a name
+                or tuple(passage.norms[i + 1 : i + 4]) in _IS_THE_NAME
+            )
             return not data.first[norm] or not passage.is_sentence_start(i) or cued
         # "moved to Springfield": a place cue outranks the surname list
         place_cued = norm in data.places and previous in _PLACE_CUES and role not in _TITLES
@@ -273,6 +278,9 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     )
 
 
+_IS_THE_NAME = frozenset(
+    ("is", owner, "name") for owner in ("the", "her", "his", "their", "a", "my", "our")
+)
 _LIVES = frozenset({"lives", "live", "living", "lived", "resides", "residing", "stays", "raised"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"}

@@ -132,7 +132,14 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
     task = None
     if verb in lists["light_verbs"]:  # "do a med reconciliation", "make an appointment"
         window = passage.norms[parse.verb_index + 1 : parse.verb_index + 7]
-        task = next((w for w in window if w in lists["artefacts"] or w.isdigit()), None)
+        task = next(
+            (
+                w
+                for w in window
+                if w in lists["artefacts"] or w in lists["light_objects"] or w.isdigit()
+            ),
+            None,
+        )
     if (
         task is None
         and verb in lists["vague_verbs"]

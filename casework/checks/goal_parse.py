@@ -174,6 +174,8 @@ def _time_patterns() -> list[re.Pattern[str]]:
         # bounded by an event the care team can see coming, however far off it is
         re.compile(
             r"\b(?:before|by\s+the\s+time)\s+(?:the\s+)?(?:patient|pt|client|cl|youth|member|resident|guest|child|baby|family|he|she|they)\s+(?:leaves|is\s+discharged|goes\s+home|is\s+released|moves\s+out|moves\s+in)\b"
+            # "until the case is disposed": a court or agency event the file will show
+            r"|\b(?:before|until|till)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:case|charges?|matter)\s+(?:is|are)\s+(?:closed|disposed|dismissed|resolved|adjudicated)\b"
             r"|\b(?:before|after|at|for)\s+(?:each|every|all)\s+of\s+(?:the|her|his|their)\s+(?:next\s+|remaining\s+|last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:remaining\s+)?(?:[\w-]+\s+){0,2}(?:infusions|sessions|visits|appointments|treatments|classes|meetings|hearings|cycles|doses|shifts)\b",
             re.I,
         ),

@@ -142,6 +142,16 @@ _NO_INCOME = re.compile(
 )
 
 
+_PERIOD_BEFORE = re.compile(r"\b(monthly|weekly|yearly|annual)\b[^$\d]{0,20}$", re.I)
+
+
+def _period_before(text: str, start: int) -> str | None:
+    """The period named just before an income amount ("a monthly income of $1,050")."""
+    match = _PERIOD_BEFORE.search(text, max(0, start - 30), start)
+    word = match[1].lower() if match else None
+    return "yearly" if word == "annual" else word
+
+
 def _role(actor: str | None) -> str:
     """The goal's actor for an example sentence: a role in lower case ("guest"), a name as is."""
     if not actor:
@@ -190,8 +200,10 @@ def _money_realism(
                     f"a month before taxes, even at {full_time} hours a week)"
                 )
         elif cue or benefit:
-            if income is None and (unit or benefit):
-                income = amount * (_PER_MONTH[unit] if unit else 1)  # benefits are monthly
+            # "a monthly income of $1,050": the period may come before the amount
+            ahead = (unit or _period_before(text, match.start())) if cue else unit
+            if income is None and (ahead or benefit):
+                income = amount * (_PER_MONTH[ahead] if ahead else 1)  # benefits are monthly
         elif unit:
             rates.append((text[match.start() : end].strip(), amount * _PER_MONTH[unit], unit))
         elif not re.search(
