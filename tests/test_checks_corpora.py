@@ -88,28 +88,11 @@ DISPUTED = {
             "Student will go from failing 4 classes to the honor roll by the progress report in 2 weeks.",
         )
     },
-    "Says she hasn't had a drink since March, smelled strongly of mouthwash at 9 am.": (
-        "A smell beside the client's statement is the observable sign the workbook teaches to "
-        "record (the practice guide's 'smell of alcohol'); without a contrast word ('but', "
-        "'despite') the coach does not read the insinuation the labeller hears."
-    ),
     "Returning citizen, released yesterday with no ID and no income, will sign a lease on his "
     "own apartment by day 5, shown by the signed lease.": (
         "The goal is hard, but the check judges achievability only from figures it can weigh "
         "(an income against a sum, a pace, a plan length); 'no ID and no income' against five "
         "days is a judgement it leaves to the student and the supervisor, rather than guess."
-    ),
-    "Cl says she was 'robbed' of her food stamps, third time this year.": (
-        "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
-        "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
-    ),
-    "Client says she was 'robbed' of her EBT card again this month.": (
-        "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
-        "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
-    ),
-    "Tenant says she 'forgot' to send the eviction notice to the organizer.": (
-        "'robbed' is the client's own word inside reported speech (“Cl says she was …”), "
-        "which the workbook teaches to quote; the doubt the labeller reads is in the tone."
     ),
 }
 
@@ -140,9 +123,6 @@ KNOWN_MISSES = {
     "Youth and mom both said he was home by curfew Friday, though the EM log shows one alert at 10:40 pm; PO sent the log to the vendor to check for a signal error.": (
         "A false flag: the juxtaposition rule reads the monitor's log, set beside what the youth and his mother said, as doubt, though the officer sends it to be checked. The rule cannot tell a neutral record of conflicting data from doubt."
     ),
-    "Rates access-arm pain 10/10; texted with that same hand for most of the run.": (
-        "Doubt by juxtaposition with no subject before the report verb ('Rates ... pain'); the juxtaposition rule needs a reported statement it can find."
-    ),
     "Tenant told the judge she never got the 14-day notice; I saw that same envelope sitting opened on her counter at our last visit.": (
         "Doubt by juxtaposition across a semicolon with 'I saw that same envelope', a first-person observation the juxtaposition rule does not take as a counter-observation."
     ),
@@ -168,9 +148,6 @@ KNOWN_MISSES = {
     "He says he was 'at work' during the home visit window; no paystub provided.": (
         "Words in quotation marks inside reported speech are read as the client's own; the "
         "coach does not hear the doubt the labeller hears in the marks."
-    ),
-    "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
-        "Doubt by contrast: praise of the other party set after the youth's report, with no cue."
     ),
     "Client, who has no income and no benefits pending, will lease a market-rate 2-bedroom apartment by day 10.": (
         "A lease states no price, so the check does not weigh it against the lack of income; "

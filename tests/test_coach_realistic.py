@@ -251,3 +251,72 @@ def test_an_activity_in_the_next_sentence_reads_as_doubt():
 )
 def test_apparently_with_its_source_and_of_the_year_without_a_title(text, ok):
     assert check_note(text).ok is ok, [(f.rule, text[f.start : f.end]) for f in check_note(text).findings]
+
+
+# --- fresh wording the nineteenth blind set and two training sets showed (this file's own) -
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a person summed up in a behaviour label
+        ("Bed 9 is a kicker and a yeller, so night staff should go in pairs.", "note.tone.label"),
+        ("Teen is a total basket case whenever his mom visits.", "note.tone.label"),
+        # a word or two of the client's report set in quotation marks
+        ("Mom says she 'lost' the second bus pass we gave her.", "note.tone.quoted-word"),
+        # care written as the handling of livestock, children as a pack
+        ("The kids in unit C were a pack again at lunch, grabbing food off trays.", "note.tone.comparison"),
+        # speculation stated as fact
+        ("Wouldn't be surprised if the boyfriend is still living there.", "note.tone.guess"),
+        # mock praise and sarcasm
+        ("Congrats to dad for remembering the visit on his third reminder.", "note.tone.sarcasm"),
+        # praise qualified by a group: a stereotype
+        ("Dad was pretty sharp for a guy from the hollers.", "note.tone.stereotype"),
+        # warmth that follows a benefit: a guessed motive
+        ("Tenant got a lot friendlier once the rent credit came up.", "note.tone.motive"),
+        # relapse and choices as a moral story
+        ("She needs to learn that choices have consequences.", "note.tone.moralized"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_fresh_labels_quotes_and_insinuations_are_flagged(text, rule):
+    report = check_note(text)
+    flagged = [f for f in report.findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+def test_a_quoted_word_in_the_clients_report_is_marked_with_its_marks():
+    text = "Mom says she 'lost' the second bus pass we gave her."
+    finding = next(f for f in check_note(text).findings if f.rule == "note.tone.quoted-word")
+    assert text[finding.start : finding.end] == "'lost'"
+    assert "Beach" in finding.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the client's own word, quoted for precision
+        'Client said she feels "stuck" and asked about the job training list.',
+        'Pt describes the pain as "burning" and rates it 6/10.',
+        # "claimed" in its benefits sense
+        "Grandmother claimed the county heating credit for the second year.",
+        "Vet claimed his raffle prize at the post dinner.",
+        # running out, lifting with pain: what the client reported, observed
+        "Cl reports running short of diapers by the 20th; CM added the diaper bank.",
+        "Pt reports knee pain 6/10 and grimaced on lifting the leg onto the stool.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_neutral_neighbours_of_labels_quotes_and_claims_pass(text):
+    report = check_note(text)
+    assert report.ok, [(f.rule, text[f.start : f.end]) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Client claims her check was stolen from the mailbox.", "Dad claimed he never got the notice."],
+    ids=lambda v: v[:40],
+)
+def test_claims_that_doubts_a_report_is_still_flagged(text):
+    assert "note.credibility" in {f.rule for f in check_note(text).findings}

@@ -1,6 +1,6 @@
 """Word lists as data: a phrase index built from YAML rule groups.
 
-A term is written `PHRASE [!NEXT|NEXT...] [^PREVIOUS|PREVIOUS...] [=> INSTEAD]`:
+A term is written `PHRASE [!NEXT|NEXT...] [^PREVIOUS|PREVIOUS...] [~NEAR|NEAR...] [=> INSTEAD]`:
 
 - PHRASE lists alternative phrases separated by `|` (`claims|claimed|bad attitude`);
   within a phrase, `/` lists alternative words for one slot (`expressed/voiced anger/fear`
@@ -8,6 +8,8 @@ A term is written `PHRASE [!NEXT|NEXT...] [^PREVIOUS|PREVIOUS...] [=> INSTEAD]`:
   a hyphenated word matches as two words or as one (`non-compliant`, `noncompliant`);
 - `!` lists words that cancel the match when they come next (`alcoholic !beverage`);
 - `^` lists words that cancel it when they come just before (`resistant ^treatment`);
+- `~` lists words that cancel it when they come within the next four words (`claimed
+  ~prize` lets "claimed her raffle prize" pass);
 - `=> INSTEAD` is the better wording shown to the learner;
 - `*` stands for any one word (`not take * seriously`); it cannot come first.
 """
@@ -21,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _TERM = re.compile(
-    r"^(?P<phrase>[^!^=]+?)\s*(?:!(?P<next>\S+))?\s*(?:\^(?P<prev>\S+))?\s*(?:=>\s*(?P<instead>.+))?$"
+    r"^(?P<phrase>[^!^~=]+?)\s*(?:!(?P<next>\S+))?\s*(?:\^(?P<prev>\S+))?\s*(?:~(?P<near>\S+))?"
+    r"\s*(?:=>\s*(?P<instead>.+))?$"
 )
 
 
@@ -50,6 +53,7 @@ class Term:
     instead: str | None = None
     not_next: frozenset[str] = field(default_factory=frozenset)
     not_previous: frozenset[str] = field(default_factory=frozenset)
+    not_near: frozenset[str] = field(default_factory=frozenset)
 
 
 def _word_forms(word: str) -> list[tuple[str, ...]]:
@@ -78,10 +82,14 @@ def parse_term(text: str, group: Group) -> list[Term]:
         raise ValueError(f"cannot read term {text!r} in rule {group.id}")
     not_next = frozenset(match["next"].lower().split("|")) if match["next"] else frozenset()
     not_previous = frozenset(match["prev"].lower().split("|")) if match["prev"] else frozenset()
+    not_near = frozenset(match["near"].lower().split("|")) if match["near"] else frozenset()
     return [
-        Term(words, group, match["instead"], not_next, not_previous)
+        Term(words, group, match["instead"], not_next, not_previous, not_near)
         for words in _expand(match["phrase"].replace("’", "'"))
     ]
+
+
+_NEAR = 4  # how far `~` words are looked for after a term
 
 
 class PhraseIndex:
@@ -134,6 +142,8 @@ def matching(norms: list[str], index: int, candidates: Iterable[Term]) -> list[T
         if end < len(norms) and norms[end] in term.not_next:
             continue
         if index > 0 and norms[index - 1] in term.not_previous:
+            continue
+        if term.not_near and not term.not_near.isdisjoint(norms[end : end + _NEAR]):
             continue
         found.append(term)
     return found

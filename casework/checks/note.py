@@ -355,8 +355,10 @@ _PHRASAL = frozenset({"in", "back", "off", "out", "up", "on"})
 _SHORT_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+)?\s*[.,!?]?[\"”’']$")
 
 
-def _scare_quotes(reader: _Reader) -> list[Finding]:
-    """A word or two in quotation marks, not reported as speech, signals doubt."""
+def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Finding]:
+    """A word or two in quotation marks, not reported as speech, signals doubt. A word or
+    two quoted inside the client's report (“says she “fell””) is added to `reported`: it
+    may be precision or doubt, which the tone model weighs (`check_tone`)."""
     p, findings = reader.p, []
     for start, end in p.quotes:
         if not _SHORT_QUOTE.match(p.text[start:end]):
@@ -385,7 +387,9 @@ def _scare_quotes(reader: _Reader) -> list[Finding]:
         described = p.norms[previous] in _PASSIVE - {"get", "got"}
         label = not described and (p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS)
         if previous >= 0 and reader.attributed(previous) and not label:
-            continue  # inside reported speech: Client said he stays over "sometimes."
+            # inside reported speech: Client said he stays over "sometimes."
+            reported.append((start, end))
+            continue
         findings.append(
             Finding(
                 rule="note.scare-quotes",
@@ -436,9 +440,10 @@ def check_note(text: str) -> Report:
             break
         if not matched:
             i += 1
-    findings.extend(_scare_quotes(reader))
+    reported: list[tuple[int, int]] = []
+    findings.extend(_scare_quotes(reader, reported))
     findings.extend(check_sentences(passage))
-    findings.extend(check_tone(passage, findings))
+    findings.extend(check_tone(passage, findings, reported))
     # Risk to life or safety is not a wording matter: what to do next (rules/safety.yaml).
     findings.extend(check_safety(text, passage))
     findings.sort(key=lambda f: f.start or 0)

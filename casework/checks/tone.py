@@ -31,7 +31,7 @@ from casework.checks.sentence_rules import (
     sentences,
 )
 from casework.checks.text import Passage
-from casework.rules import load_rules
+from casework.rules import load_rules, one_line
 
 # A sentence the model gives at least this likelihood of being a judgment is confirmed,
 # unless the rule asks for more (`confirm:` in the rule file, for its broadest cues).
@@ -42,6 +42,9 @@ CONFIRM = 0.45
 # A cue whose own words the model leans against is not shown: the judgment is elsewhere.
 # (At -0.5 three judgments in the corpora were dropped whose cue was the judgment.)
 AGAINST = -1.0
+# A word or two quoted inside the client's report is often the writer's precision
+# ("stays over “sometimes”"): the model must be surer than for a cue that names a judgment.
+QUOTED_CONFIRM = 0.5
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "our", "his", "her", "their", "one",
      "of", "to", "in", "on", "at", "for", "so", "is", "was"}
@@ -107,8 +110,30 @@ def _joined(
     return before[0], heads
 
 
-def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
-    """Tone findings for the sentences no finding in `findings` already warns about."""
+@cache
+def _quoted_word() -> dict[str, str]:
+    return load_rules("documentation_tone")["quoted_word"]
+
+
+def _quoted_finding(passage: Passage, start: int, end: int) -> Finding:
+    rule = _quoted_word()
+    return Finding(
+        rule="note.tone.quoted-word",
+        category="credibility",
+        severity="warning",
+        message=f"{rule['message'].format(term=passage.text[start:end])} {one_line(rule['why'])}",
+        suggestion=rule["example"],
+        source=rule["source"],
+        start=start,
+        end=end,
+    )
+
+
+def check_tone(
+    passage: Passage, findings: list[Finding], reported: list[tuple[int, int]] = ()
+) -> list[Finding]:
+    """Tone findings for the sentences no finding in `findings` already warns about.
+    `reported`: a word or two the note quotes inside the client's report, a cue of doubt."""
     warned = {
         passage.sentence_of(f.start)
         for f in findings
@@ -147,6 +172,10 @@ def check_tone(passage: Passage, findings: list[Finding]) -> list[Finding]:
             for cue in cues
             if not any(a < cue[1].end() and cue[1].start() < b for a, b in taken)
         ]
+        quoted = next(((a, b) for a, b in reported if start <= a < end), None)
+        if quoted and likelihood(passage.text[start:end]) >= QUOTED_CONFIRM:
+            found.append(_quoted_finding(passage, *quoted))
+            continue
         if not cues:
             continue
         alone = likelihood(passage.text[start:end])
