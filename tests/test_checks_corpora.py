@@ -131,12 +131,8 @@ KNOWN_MISSES = {
         "rest of the sentence are weighed apart and the model is not sure enough."
     ),
     "Cried at the window until the nurse moved her up the line; she knows what works.": (
-        "The cue ('knows what works') is found, but the word model reads the sentence at 0.49, "
-        "just under the 0.5 it needs to confirm."
-    ),
-    "Today's catastrophe per Mr. D: the TV remote.": (
-        "The cue ('Today's catastrophe') is found, but the word model reads the sentence at "
-        "0.40, under the 0.5 it needs to confirm."
+        "The cue ('knows what works') is found, but the word model reads the sentence at 0.21, "
+        "under the 0.35 it needs to confirm."
     ),
     "Father describes himself as the primary caregiver; the child could not tell this CASA what street his father lives on.": (
         "Doubt by juxtaposition with no cue: a child's answer set against the father's account."
@@ -157,10 +153,6 @@ KNOWN_MISSES = {
         "A name that is an everyday word ('Honor') opening a sentence needs a cue the lists "
         "know (a speech verb, a relation word); 'is sleeping' is not one."
     ),
-    "Resettlement: family has been shown the bus routes three times now; one would think it would have stuck.": (
-        "The cue ('one would think') is found, but the word model reads the sentence at 0.41, "
-        "under the 0.45 it needs to confirm."
-    ),
     "Caller alleges her ex is still calling from blocked numbers.": (
         "'Caller alleges' is read in the hotline sense (a caller reporting someone else), "
         "which is neutral; here the caller is the client."
@@ -170,12 +162,8 @@ KNOWN_MISSES = {
         "coach does not hear the doubt the labeller hears in the marks."
     ),
     "Hotline f/u: caller's questions kept circling back to the hotel voucher; safety planning seemed secondary for her.": (
-        "The cue ('seemed') is found, but the word model reads the sentence at 0.41, under the "
-        "0.45 it needs to confirm."
-    ),
-    "Bereaved husband tells me he hasn't left the farm since the service, though his pickup was parked outside the Legion hall Friday and Saturday night.": (
-        "A 'though' after a report needs the model at 0.7 (it often just adds a fact); the "
-        "model reads this sentence at 0.69."
+        "The cues ('kept circling back to', 'seemed') are found, but the word model reads the "
+        "sentence at 0.26, under the 0.35 it needs to confirm."
     ),
     "Caller says he has not placed a bet since the 3rd; could hear race commentary in the background the entire call.": (
         "The cue ('in the background') is found, but the word model reads the sentence at "
@@ -185,21 +173,33 @@ KNOWN_MISSES = {
         "The doubt is built across two sentences from clinical signs; the cue ('Of note,') is "
         "found, but the model reads the sentences as a neutral record (0.24)."
     ),
-    "Mentee claimed his $50 gift card at the end-of-year event.": (
-        "A false flag: 'claimed his' reads as the doubt verb; the word list looks one word "
-        "ahead, and 'his' is not enough to tell a prize claimed from a story claimed."
-    ),
-    "Applicants are two men; will want to look hard at whether they'd be appropriate for a teenage girl.": (
-        "The cue ('look hard at whether') is found, but the word model reads the sentence at "
-        "0.43, under the 0.45 it needs to confirm."
-    ),
     "Daughter reports her father talks to the urn each evening, though he is eating and sleeping; counselor discussed continuing bonds with him and set the next session for 2 weeks out.": (
         "A false flag: the juxtaposition rule reads eating and sleeping, set after the report, "
         "as doubt, though here they reassure. The rule cannot tell evidence that eases a "
         "concern from evidence set against a report."
     ),
-    "Widower claimed the VA burial benefit; counselor helped him locate his wife's discharge papers.": (
-        "A false flag: 'claimed the' reads as the doubt verb; the word list looks one word ahead."
+    "Pt with stage 4 heart failure will run a 5K by day 30, confirmed by the race results.": (
+        "Not achievable for a medical reason the check does not judge: it reads only income, "
+        "time, weight, grades, degrees and a few recoveries from surgery it has a source for."
+    ),
+    "Client with advanced ALS who has just elected hospice will return to full-time work within 30 days, verified by pay stubs.": (
+        "Not achievable for a medical reason the check does not judge (see the line above); "
+        "it prefers saying nothing to guessing at a prognosis."
+    ),
+    "Vet will attend weekly CPT sessions for the full 12-session course, per therapist attendance.": (
+        "A course counted in sessions: weekly sessions give about 12 weeks, but the check reads "
+        "a course's own length only in days, weeks or months."
+    ),
+    "IW, 1 wk out from L4-L5 fusion, will lift 75 lbs and return to full duty by day 10 per FCE.": (
+        "Not achievable for a medical reason the check has no source for (recovery from spinal "
+        "fusion); it judges returns to work only after the operations its sources cover."
+    ),
+    "Espérance is doing better in ESL, teacher says she reads short stories now.": (
+        "A given name no list holds, opening the line before 'is': no cue marks it as a name."
+    ),
+    "Pt is the cyclist who was hit by the city bus during the marathon, per ED RN.": (
+        "A unique event with no mention of the news: the event patterns need a sign that "
+        "the story was public, or a named disaster."
     ),
     "Guest said police in his home country beat him during a detention; scars noted on both forearms and he asked for a medical exam for his asylum case.": (
         "A false flag: 'beat him' is read as partner violence; the safety coach does not yet "
@@ -254,8 +254,11 @@ def test_corpora_are_large_enough_and_balanced():
 
 
 NOTES = [item for name in SETS for item in corpora.notes(f"notes{name}.tsv")]
-GOALS = [item for name in SETS for item in corpora.goals(f"goals{name}.tsv")]
-DEID = [item for name in SETS for item in corpora.deid(f"deid{name}.tsv")]
+# A tuning set of goals and de-identification lines only, written blind in thirteen settings
+# and scored once before tuning (SMART agreement 0.829; de-id recall 0.930, FPR 0.143).
+TUNING = ("_train5",)
+GOALS = [item for name in SETS + TUNING for item in corpora.goals(f"goals{name}.tsv")]
+DEID = [item for name in SETS + TUNING for item in corpora.deid(f"deid{name}.tsv")]
 
 
 @pytest.mark.parametrize(("label", "text"), _cases(NOTES), ids=lambda v: v[:40])

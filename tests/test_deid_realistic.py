@@ -132,3 +132,40 @@ def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, iden
 def test_clean_neighbours_of_the_new_shapes_pass(text):
     report = find_identifiers(text)
     assert report.ok, [text[f.start : f.end] for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("Her grandfather, who is 97, still drives to the feed store.", "who is 97"),
+        ("She grew up in Tulelake and wants to go back.", "Tulelake"),
+        ("Cl is staying with an aunt out in Wendover for now.", "Wendover"),
+        ("Rose (maternal aunt) brought the kids to the visit.", "Rose"),
+        ("Deputy Alvarez served the order at 4 pm.", "Deputy Alvarez"),
+        ("He works nights at Pruitt Feed & Seed.", "Pruitt Feed & Seed"),
+        ("A friend named Lou K. drove her to the clinic.", "Lou K."),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_whole_names_towns_and_ages_in_new_shapes(text, identifier):
+    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(identifier in span for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cl signed the SSA-827 and the HUD-9886 at intake.",
+        "VA Form 21-0781 was sent with the claim.",
+        "I-94 record and EAD copies are in the file.",
+        "A1c 8.4 at the last draw; PEth negative.",
+        "Pt has Parkinson's and early Alzheimer's per neurology.",
+        "Goes to Al-Anon on Tuesdays.",
+        "Her SSI posts on the 3rd and she runs out of food by the 20th.",
+        "Last worked in 2019 at a warehouse.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_forms_labs_eponyms_and_recurring_days_are_clean(text):
+    report = find_identifiers(text)
+    assert report.ok, [text[f.start : f.end] for f in report.findings]

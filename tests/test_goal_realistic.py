@@ -489,3 +489,68 @@ def test_qualities_comparisons_and_absences_are_not_smart(goal):
 )
 def test_the_specific_reason_quotes_who_and_what_as_written(goal, said):
     assert check_goal(goal).criteria["specific"].reason.startswith(said)
+
+
+# --- chart shorthand for deadlines and checks (a tuning set in thirteen settings) -----------
+
+
+@pytest.mark.parametrize(
+    ("goal", "days"),
+    [
+        ("CM will file the LIHEAP application by EOM and confirm the pledge with the utility by phone.", 30),
+        ("Pt will log her blood sugar twice daily x 14 days, RN reviews the log on the weekly call.", 14),
+        ("Mbr will walk 200 ft with a cane by the 3-wk PT re-eval, distance measured by PT.", 21),
+        ("Cl will send 4 job applications per wk for 6 consecutive weeks, logged on the search sheet.", 42),
+        ("CM will apply for the utility hardship fund before the shutoff date 2 wks out and confirm receipt.", 14),
+        ("Res will attend the 6-wk cooking class at the community center 2x/wk, per the sign-in sheet.", 42),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_chart_shorthand_deadlines_are_read(goal, days):
+    report = check_goal(goal)
+    assert report.criteria["time_bound"].met, report.criteria["time_bound"].reason
+    assert report.deadline_days == days
+
+
+def test_a_courses_length_yields_to_a_stated_deadline():
+    """A course's own length bounds a goal only when the goal states no deadline."""
+    report = check_goal(
+        "Cl will complete the 12-wk parenting program before the hearing in 20 days, certificate to CW."
+    )
+    assert report.deadline_days == 20
+    achievable = report.criteria["achievable"]
+    assert achievable.met is False and "12-wk program" in achievable.reason
+
+
+def test_a_benefit_named_after_its_rate_is_income():
+    achievable = check_goal(
+        "Vet on a $1,200/mo VA pension will save $15,000 for a truck within 2 months, per bank statements."
+    ).criteria["achievable"]
+    assert achievable.met is False and "$1,200 a month" in achievable.reason
+
+
+def test_buying_far_beyond_the_income_is_not_covered():
+    achievable = check_goal(
+        "EE on TTD of $900/mo will buy a $7,000 car within 4 wks, receipt to the NCM."
+    ).criteria["achievable"]
+    assert achievable.met is False and "cannot cover $7,000" in achievable.reason
+
+
+def test_work_days_after_heart_bypass_surgery_are_not_achievable():
+    achievable = check_goal(
+        "Pt, 3 days post CABG, will return to his roofing job within 1 wk of d/c, confirmed by employer."
+    ).criteria["achievable"]
+    assert achievable.met is False and "CABG" in achievable.reason
+    assert "coronary artery bypass" in achievable.source
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Yth will increase independence by the 60-day review, tracked on the CM contact log.",
+        "Dad will bond more with his son at the 2x/wk visits over the next 6 wks, per visit notes.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_a_quality_however_tracked_is_not_specific(goal):
+    assert _met(goal)["specific"] is False

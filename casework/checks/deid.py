@@ -58,6 +58,9 @@ def _finding(kind: str, text: str, start: int, end: int) -> Finding:
     )
 
 
+_HYPHENED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+
+
 def _generic(name: str) -> bool:
     """A school or facility named only by kind ("the Community Center") identifies nobody."""
     words = re.findall(r"[^\W\d_][\w'’-]*", name)
@@ -70,6 +73,26 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
     )
     for match in matcher:
         yield match.start, match.end
+
+
+# What belongs to a name or a place found by one word: a title before it ("Officer
+# Daniels"), a surname's initial after it ("Tony D."), and the capitalised words that finish
+# it ("Eureka Springs", "Hendricks Tool & Die").
+_TITLE_BEFORE = re.compile(r"(?:Officer|Judge|Coach|Pastor|Deputy|Detective|Sgt\.?|Sergeant|Trooper|Nurse|Dr\.?)\s+$")
+_REST_OF_NAME = re.compile(r"(?:\s+(?:&\s+)?[A-Z][a-z][\w'’-]*|\s+[A-Z]\.(?!\w))+")
+
+
+def _whole_name(text: str, kind: str, start: int, end: int) -> tuple[str, int, int]:
+    title = _TITLE_BEFORE.search(text, max(0, start - 12), start) if kind == "name" else None
+    rest = _REST_OF_NAME.match(text, end)
+    if rest:
+        words = re.findall(r"[A-Z][\w'’-]*", rest.group(0))
+        if any(w in _data().not_names or w in _data().name_after for w in words):
+            rest = None  # "Hope Monday" is no name; stop before a word that is never one
+    end = rest.end() if rest else end
+    if text[end : end + 1] == "." and re.search(r"\b[A-Z]$", text[start:end]):
+        end += 1  # "Tony D.": the initial's full stop
+    return kind, title.start() if title else start, end
 
 
 def _merge(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -121,7 +144,8 @@ _EVERY = re.compile(
 )
 _MONTHLY = re.compile(
     r"(?i)\b(?:of\s+(?:each|every|the)\s+month|each\s+month|every\s+month|a\s+month|monthly|"
-    r"per\s+month|rent|due|paydays?|paychecks?|grace\s+period|payments|deposits|posts|arrives)\b"
+    r"per\s+month|rent|due|paydays?|paychecks?|grace\s+period|payments|deposits|posts|arrives|"
+    r"runs?\s+out|ssi|ssdi|snap|ebt|tanf|benefits|pension)\b"
 )
 # "The building is 90 years old": the age of a thing identifies nobody
 _THING_AGE = re.compile(
@@ -192,7 +216,13 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
                 spans.append((kind, start, end))
     spans += [("phone", start, end) for start, end in _phones(text)]
     spans += [("employer", m.start(), m.end()) for m in data.employers.finditer(text)]
-    spans += list(_names(Passage(text), declared_words))
+    # "Al-Anon" is a fellowship, not a man named Al
+    spans += [
+        span
+        for span in _names(Passage(text), declared_words)
+        if _HYPHENED.match(text, span[1]) is None
+        or _HYPHENED.match(text, span[1]).group(0) not in data.not_names
+    ]
     spans += list(_born_over_89(text))
     spans = [span for span in spans if not (span[0] == "date" and _recurring(text, *span[1:]))]
     spans = [
@@ -201,6 +231,7 @@ def find_identifiers(text: str, declared: Iterable[str] = ()) -> Report:
         if not (span[0] == "age" and _THING_AGE.search(text[max(0, span[1] - 60) : span[1]]))
     ]
     spans = [_whole_event(text, *span[1:]) if span[0] == "event" else span for span in spans]
+    spans = [_whole_name(text, *span) if span[0] in {"name", "place"} else span for span in spans]
     findings = [_finding(kind, text, start, end) for kind, start, end in _merge(text, spans)]
     return Report(tuple(findings))
 

@@ -47,7 +47,7 @@ _PERSON_APPOSITION = re.compile(
     re.I,
 )
 _APPOSITION = re.compile(
-    r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+\s*\))"
+    r"\s*(?:,\s*\d{1,2}\s*,|\(\s*(?:the\s+)?(?:cl|client|pt|patient|mom|dad|her|his|their)?(?:'s|’s)?\s*[a-z-]+(?:\s+[a-z-]+){0,2}\s*\))"
 )
 
 
@@ -250,6 +250,11 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
             cued = (
                 previous in data.name_cues
                 or following in data.name_after
+                # "Dawn (foster mom) reports": a role in brackets after a name
+                or (
+                    passage.text[token.end : token.end + 2].lstrip().startswith("(")
+                    and any(w in data.name_cues for w in passage.norms[i + 1 : i + 4])
+                )
                 # "Precious is the name of the child": said to be a name
                 or tuple(passage.norms[i + 1 : i + 4]) in _IS_THE_NAME
             )
@@ -281,7 +286,13 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
 _IS_THE_NAME = frozenset(
     ("is", owner, "name") for owner in ("the", "her", "his", "their", "a", "my", "our")
 )
-_LIVES = frozenset({"lives", "live", "living", "lived", "resides", "residing", "stays", "raised"})
+_GREW = frozenset(
+    {"grew", "growing", "raised", "brought", "cousin", "aunt", "uncle", "family", "friend",
+     "friends", "sister", "brother", "mother", "father", "grandmother", "grandfather", "way"}
+)
+_LIVES = frozenset(
+    {"lives", "live", "living", "lived", "resides", "residing", "stays", "staying", "raised", "born"}
+)
 _DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"}
 )
@@ -297,6 +308,8 @@ def _unlisted_town(passage: Passage, i: int, previous: str) -> bool:
         return False
     if previous == "in" and i >= 2 and norms[i - 2] in _LIVES:
         return True  # where a person lives
+    if previous == "in" and i >= 3 and norms[i - 2] in {"up", "out"} and norms[i - 3] in _GREW:
+        return True  # "grew up in Marfa", "staying with a cousin out in Tonopah"
     return previous == "to" and any(w in _MOVES for w in norms[max(0, i - 5) : i - 1])
 
 

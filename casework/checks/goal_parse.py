@@ -92,7 +92,12 @@ _VAGUE_PHRASES = re.compile(
     # "show commitment", "on time more often": a quality or a comparison, not a count
     r"(?:show|demonstrate|display|prove)s? (?:more |greater |real |a |her |his |their )?(?:commitment|motivation|"
     r"willingness|insight|responsibility|maturity|improvement|progress|effort|interest|readiness|"
-    r"accountability|respect|engagement|dedication)|(?:more|less) (?:often|regularly|consistently|"
+    r"accountability|respect|engagement|dedication)|"
+    # "increase self-sufficiency", "bond more with the baby": a quality, however it is tracked
+    r"(?:increase|improve|build|gain|strengthen|enhance|develop|grow|boost)s? (?:(?:her|his|their|the|overall)\s+)?"
+    r"(?:self-sufficiency|independence|insight|confidence|self-esteem|self-worth|resilience|"
+    r"stability|well-?being|motivation|awareness|functioning|maturity|bonding|attachment)|"
+    r"bond(?:s|ing)? (?:more|better|with)|(?:more|less) (?:often|regularly|consistently|"
     r"frequently|reliably)(?![^.;]*\b(?:at least|at most|no more than|\d+\s*(?:times|x|of|out of|days? (?:a|per|each)))))\b",
     re.IGNORECASE,
 )
@@ -143,10 +148,10 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\b(?:within|in|over|for|during|after|through|until)\s+(?:each\s+of\s+)?(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:about\s+|around\s+|roughly\s+)?"
+            rf"\b(?:within|in|over|for|during|after|through|until|across)\s+(?:each\s+of\s+)?(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:about\s+|around\s+|roughly\s+)?"
             # "for the two months of back rent" names what is owed, not a period; "within 7
             # days of discharge" counts from an event
-            rf"(?P<n>{number})\s*(?:-\s*)?(?:school\s+|working\s+|calendar\s+)?(?P<unit>{unit})s?\b"
+            rf"(?P<n>{number})\s*(?:-\s*)?(?:consecutive\s+|straight\s+|full\s+)?(?:school\s+|working\s+|calendar\s+|program\s+|business\s+)?(?P<unit>{unit})s?\b"
             rf"(?:\s+of\s+{owner}?{events}\b|(?!\s+of\b))",
             re.I,
         ),
@@ -219,7 +224,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # a period named by what it bounds: "through the 90-day plan", "for the 6-month lease"
         re.compile(
-            rf"\b(?:through|throughout|for|during|over|across|of|in|within)\s+{owner}?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+"
+            rf"\b(?:through|throughout|for|during|over|across|of|in|within)\s+{owner}?(?:full\s+|entire\s+|whole\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+"
             rf"(?:{_alternation(lists['period_nouns'])}|{events})\b",
             re.I,
         ),
@@ -238,12 +243,12 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b(?:for|through|until|over)\s+the\s+rest\s+of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:semester|term|quarter|school\s+year|year|month|week|{_alternation(lists['period_nouns'])})\b"
             rf"|\buntil\s+(?:the\s+)?(?:\w+\s+)?(?:turns|is)\s+{number}(?:\s+(?:days?|weeks?|months?|years?)(?:\s+old)?)?\b"
             r"|\bfor\s+the\s+(?:spring|fall|autumn|winter|summer)\s+(?:semester|term|quarter|session)\b"
-            rf"|\bat\s+{owner}(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?{events}\b",
+            rf"|\bat\s+{owner}(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+)?{events}(?![\w-])",
             re.I,
         ),
         # "by the 60-day review", "until the 6-month reassessment"
         re.compile(
-            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|month|year)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})\b",
+            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})(?![\w-])",
             re.I,
         ),
         re.compile(
@@ -275,13 +280,29 @@ def _time_patterns() -> list[re.Pattern[str]]:
             r"\b(?:(?P<rel>today|tomorrow|tonight|this week|next week)|this month|next month|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
             re.I,
         ),
+        # case-note shorthand: "by EOM" (end of month), "by EOW", "by COB"
+        re.compile(r"\b(?:by|before|at)\s+(?P<rel>eom|eow|eod|cob)\b", re.I),
+        # "before the shutoff date 3 wks out": a deadline counted from today
+        re.compile(rf"\b(?P<n>{number})\s+(?P<unit>{unit})s?\s+(?:out|away|from\s+(?:now|today))\b", re.I),
+        # "daily x 30 days": a running period in chart shorthand
+        re.compile(r"\bx\s?(?P<n>\d+)\s*(?P<unit>days?|weeks?|wks?|months?|mos?)\b", re.I),
     ]
+
+
+# "attend the 8-wk falls class", "complete the 4-wk program": with no other deadline, the
+# course's own length bounds the goal
+_COURSE = re.compile(
+    r"(?:(?<=attend )|(?<=complete )|(?<=finish )|(?<=through ))(?:all\s+of\s+)?the\s+(?:full\s+|entire\s+|whole\s+)?"
+    r"(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo)\s+(?:[\w-]+\s+){0,3}?(?:class|classes|course|program|programme|group|series|curriculum|training|workshop)\b",
+    re.I,
+)
 
 
 _TIME_PATTERNS: list[re.Pattern[str]] = []
 # The latest day each relative time can mean, counted from the day the goal is set; a
 # weekday ("by Sunday") has none, as the day of the week of intake is not known.
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "this week": 7, "next week": 14}
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "this week": 7, "next week": 14,
+                  "eod": 0, "cob": 0, "eow": 7, "eom": 30}
 
 
 @cache
@@ -404,6 +425,13 @@ def _time(text: str, parse: _Parse) -> None:
                 best = (rank, -days)
                 parse.deadline_days = days
                 parse.deadline_text = match.group(0)
+    course = None if parse.time_spans else _COURSE.search(text)
+    if course:
+        parse.time_spans.append(course.span())
+        parse.deadline_days = parse.longest_days = math.ceil(
+            int(course["n"]) * _unit_days(course["unit"])
+        )
+        parse.deadline_text = course.group(0)
     parse.time_spans = _merged(parse.time_spans)
     found = [m.group(0) for m in _phrase_patterns()["vague_times"].finditer(text.lower())]
     if found:
@@ -464,6 +492,10 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
                 ),
                 None,
             )
+        if actor is None and 4 < index <= 15 and tokens[0].norm in lists["actors"]:
+            # "IW on TTD of $1,100/mo will buy …": the subject opens the line, and what
+            # stands between it and "will" says something about them
+            actor = tokens[0].text
         if actor:
             parse.actor = actor
             parse.verb_index = index + 1

@@ -35,12 +35,12 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
     number, money = _NUMBER, rules["money"]
     return {
         "plan": re.compile(
-            rf"\b(?:this|the|a|an|our|her|his|their)\s+(?P<n>{number})[-\s](?P<unit>day|week|month|year)s?"
+            rf"\b(?:this|the|a|an|our|her|his|their)\s+(?P<n>{number})[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)s?"
             rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{_alternation(rules['plan']['words'])})\b",
             re.I,
         ),
         "task": re.compile(
-            rf"\b(?P<n>{number})[-\s](?P<unit>day|week|month|year)[-\s](?:[\w/'’-]+\s+){{0,3}}?"
+            rf"\b(?P<n>{number})[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)[-\s](?:[\w/'’-]+\s+){{0,3}}?"
             rf"(?P<noun>{_alternation(rules['duration']['task_nouns'])})\b",
             re.I,
         ),
@@ -89,11 +89,14 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "level": re.compile(
-            r"\b(?P<l>\d+)(?:st|nd|rd|th)[-\s]grade\s+(?:reading\s+)?level\b|\b(?P<at>at\s+grade\s+level)\b",
+            # "a 10th-grade reading level", and the exam that shows one: "the 10th-grade
+            # state reading exam"
+            r"\b(?P<l>\d+)(?:st|nd|rd|th)[-\s]grade\s+(?:(?:reading\s+)?level|(?:state\s+)?reading\s+(?:exam|test|assessment))\b"
+            r"|\b(?P<at>at\s+grade\s+level)\b",
             re.I,
         ),
         "surgery": re.compile(
-            rf"\b(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+(?:out\s+from|after|since|post[-\s]?op\s+from)\s+"
+            rf"\b(?P<n>{number})\s+(?P<unit>day|week|wk|month|mo)s?\s+(?:out\s+from|after|since|post[-\s]?op\s+from|post[-\s]?op|post|s/p)\s+"
             rf"(?:an?\s+|her\s+|his\s+|their\s+|the\s+)?(?P<op>{_alternation(rules['recovery']['min_days_to_work'])})\b",
             re.I,
         ),
@@ -180,7 +183,8 @@ def _money_realism(
         cue = patterns["income_cue"].search(text, max(0, match.start() - 30), match.start())
         # "on a $1,100 monthly check": a rate that names itself as income
         cue = cue or (unit and _INCOME_AFTER.match(text, end))
-        benefit = patterns["benefit"].match(text, match.end())
+        # "$943 SSI", "$1,400/mo VA pension": a benefit named after the amount or its rate
+        benefit = patterns["benefit"].match(text, match.end()) or patterns["benefit"].match(text, end)
         if unit in {"hour", "hr", "hourly"}:  # a wage: "20 hrs/wk at $11/hr"
             hours = patterns["hours"].search(text)
             if not cue and not hours and _FULL_TIME.search(text):
@@ -273,12 +277,13 @@ def _money_realism(
     verb = parse.verbs[0]
     if lumps and lumps[0] > total:
         target = lumps[0]
-        paying = verb in {"pay", "repay"}
+        paying = verb in {"pay", "repay", "clear", "settle"}
         plan = "a payment plan" if paying else "a savings amount"
         doing = "pay" if paying else "save"
+        cannot = "cover" if verb in {"buy", "purchase"} else doing
         return Criterion(
             False,
-            f"{income_words or _money(income) + ' a month'} cannot {doing} {_money(target)} in {days} days: all "
+            f"{income_words or _money(income) + ' a month'} cannot {cannot} {_money(target)} in {days} days: all "
             f"of it, {_plural(months, 'month')}, comes to {_money(total)}, before rent and "
             f"food, and even every dollar would take {_plural(math.ceil(target / income), 'month')}. "
             f"Set {plan} the budget "
@@ -366,7 +371,10 @@ def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
             days = math.ceil(_count(match["n"]) * _unit_days(unit))
             if days <= available * rules["slack"]:
                 continue
-            fit = int(available // _unit_days(unit))
+            fit, fit_unit = int(available // _unit_days(unit)), unit
+            if fit == 0:  # "a 2-yr apprenticeship" in 90 days: say what fits in weeks
+                fit_unit = "week" if available >= 7 else "day"
+                fit = int(available // _unit_days(fit_unit))
             if kind == "task":
                 what = f"A {match['n']}-{unit} {match['noun']}"
             else:  # "12 months of negative UAs": the adjective and the thing it describes
@@ -376,7 +384,7 @@ def _duration_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
             return Criterion(
                 False,
                 f"{what} takes about {days} days, and this goal gives it {available} days at "
-                f"most. Set what fits in {available} days ({fit} {unit}{'s' if fit != 1 else ''} "
+                f"most. Set what fits in {available} days ({fit} {fit_unit}{'s' if fit != 1 else ''} "
                 f"of it), or give the goal at least {days} days.",
                 str(duration["source"]),
             )
@@ -504,8 +512,8 @@ def _recovery_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
         return None
     since = math.ceil(_count(match["n"]) * _unit_days(match["unit"]))
     total = since + parse.deadline_days
-    op = match["op"].lower()
-    name = " ".join(op.split())
+    op = match["op"]
+    name = " ".join(op.lower().split())
     if total >= recovery["min_days_to_work"][name]:
         return None
     weeks = recovery["light_work_weeks"][name]
@@ -516,7 +524,7 @@ def _recovery_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criter
         f"within about {weeks} weeks, and heavy duties such as lifting take longer. Set the "
         "return the surgeon or physiotherapist agrees, e.g. a phased return to light duties, "
         "confirmed with the employer.",
-        str(recovery["source"]),
+        str(recovery.get("sources", {}).get(name, recovery["source"])),
     )
 
 

@@ -353,6 +353,8 @@ def _finding(
 
 _PHRASAL = frozenset({"in", "back", "off", "out", "up", "on"})
 _SHORT_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+)?\s*[.,!?]?[\"”’']$")
+# Inside the client's report, three words set apart read the same way: "ran out early".
+_REPORTED_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+){0,2}\s*[.,!?]?[\"”’']$")
 
 
 def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Finding]:
@@ -361,7 +363,8 @@ def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Find
     may be precision or doubt, which the tone model weighs (`check_tone`)."""
     p, findings = reader.p, []
     for start, end in p.quotes:
-        if not _SHORT_QUOTE.match(p.text[start:end]):
+        short = _SHORT_QUOTE.match(p.text[start:end])
+        if not short and not _REPORTED_QUOTE.match(p.text[start:end]):
             continue
         before = p.text[:start].rstrip()
         if not before or before[-1] in ":.!?,(\n":
@@ -389,6 +392,8 @@ def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Find
         if previous >= 0 and reader.attributed(previous) and not label:
             # inside reported speech: Client said he stays over "sometimes."
             reported.append((start, end))
+            continue
+        if not short:
             continue
         findings.append(
             Finding(
