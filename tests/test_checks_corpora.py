@@ -117,9 +117,6 @@ KNOWN_MISSES = {
     "Tenant found the exact amount for her phone bill this month but not one dollar toward rent.": (
         "The doubt is carried by 'but not one dollar toward rent' with no word the coach knows; an insinuation with no cue."
     ),
-    "Old-school Marine, figured he'd rather handle it on his own, so the PTSD clinic referral can wait.": (
-        "A stereotype carried by 'old-school' and a withheld referral, with no group word or cue the coach knows."
-    ),
     "Youth and mom both said he was home by curfew Friday, though the EM log shows one alert at 10:40 pm; PO sent the log to the vendor to check for a signal error.": (
         "A false flag: the juxtaposition rule reads the monitor's log, set beside what the youth and his mother said, as doubt, though the officer sends it to be checked. The rule cannot tell a neutral record of conflicting data from doubt."
     ),
@@ -200,6 +197,14 @@ KNOWN_MISSES = {
     "Pt is the cyclist who was hit by the city bus during the marathon, per ED RN.": (
         "A unique event with no mention of the news: the event patterns need a sign that "
         "the story was public, or a named disaster."
+    ),
+    "Resettlement: family has been shown the bus routes three times now; one would think it would have stuck.": (
+        "The cue ('one would think') is found, but the word model reads the sentence at 0.34, "
+        "just under the 0.35 it needs to confirm."
+    ),
+    "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
+        "The cross-sentence cue ('very reasonable') is found, but the word model reads the two "
+        "sentences at 0.34, just under the 0.35 it needs to confirm."
     ),
     "Guest said police in his home country beat him during a detention; scars noted on both forearms and he asked for a medical exam for his asylum case.": (
         "A false flag: 'beat him' is read as partner violence; the safety coach does not yet "

@@ -78,7 +78,9 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
 # What belongs to a name or a place found by one word: a title before it ("Officer
 # Daniels"), a surname's initial after it ("Tony D."), and the capitalised words that finish
 # it ("Eureka Springs", "Hendricks Tool & Die").
-_TITLE_BEFORE = re.compile(r"(?:Officer|Judge|Coach|Pastor|Deputy|Detective|Sgt\.?|Sergeant|Trooper|Nurse|Dr\.?)\s+$")
+_TITLE_BEFORE = re.compile(
+    r"(?:Officer|Judge|Coach|Pastor|Deputy|Detective|Sgt\.?|Sergeant|Trooper|Nurse|Dr\.?)\s+$"
+)
 _REST_OF_NAME = re.compile(r"(?:\s+(?:&\s+)?[A-Z][a-z][\w'’-]*|\s+[A-Z]\.(?!\w))+")
 
 

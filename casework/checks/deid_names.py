@@ -287,11 +287,39 @@ _IS_THE_NAME = frozenset(
     ("is", owner, "name") for owner in ("the", "her", "his", "their", "a", "my", "our")
 )
 _GREW = frozenset(
-    {"grew", "growing", "raised", "brought", "cousin", "aunt", "uncle", "family", "friend",
-     "friends", "sister", "brother", "mother", "father", "grandmother", "grandfather", "way"}
+    {
+        "grew",
+        "growing",
+        "raised",
+        "brought",
+        "cousin",
+        "aunt",
+        "uncle",
+        "family",
+        "friend",
+        "friends",
+        "sister",
+        "brother",
+        "mother",
+        "father",
+        "grandmother",
+        "grandfather",
+        "way",
+    }
 )
 _LIVES = frozenset(
-    {"lives", "live", "living", "lived", "resides", "residing", "stays", "staying", "raised", "born"}
+    {
+        "lives",
+        "live",
+        "living",
+        "lived",
+        "resides",
+        "residing",
+        "stays",
+        "staying",
+        "raised",
+        "born",
+    }
 )
 _DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"}

@@ -283,7 +283,9 @@ def _time_patterns() -> list[re.Pattern[str]]:
         # case-note shorthand: "by EOM" (end of month), "by EOW", "by COB"
         re.compile(r"\b(?:by|before|at)\s+(?P<rel>eom|eow|eod|cob)\b", re.I),
         # "before the shutoff date 3 wks out": a deadline counted from today
-        re.compile(rf"\b(?P<n>{number})\s+(?P<unit>{unit})s?\s+(?:out|away|from\s+(?:now|today))\b", re.I),
+        re.compile(
+            rf"\b(?P<n>{number})\s+(?P<unit>{unit})s?\s+(?:out|away|from\s+(?:now|today))\b", re.I
+        ),
         # "daily x 30 days": a running period in chart shorthand
         re.compile(r"\bx\s?(?P<n>\d+)\s*(?P<unit>days?|weeks?|wks?|months?|mos?)\b", re.I),
     ]
@@ -301,8 +303,17 @@ _COURSE = re.compile(
 _TIME_PATTERNS: list[re.Pattern[str]] = []
 # The latest day each relative time can mean, counted from the day the goal is set; a
 # weekday ("by Sunday") has none, as the day of the week of intake is not known.
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "this week": 7, "next week": 14,
-                  "eod": 0, "cob": 0, "eow": 7, "eom": 30}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "this week": 7,
+    "next week": 14,
+    "eod": 0,
+    "cob": 0,
+    "eow": 7,
+    "eom": 30,
+}
 
 
 @cache

@@ -184,7 +184,9 @@ def _money_realism(
         # "on a $1,100 monthly check": a rate that names itself as income
         cue = cue or (unit and _INCOME_AFTER.match(text, end))
         # "$943 SSI", "$1,400/mo VA pension": a benefit named after the amount or its rate
-        benefit = patterns["benefit"].match(text, match.end()) or patterns["benefit"].match(text, end)
+        benefit = patterns["benefit"].match(text, match.end()) or patterns["benefit"].match(
+            text, end
+        )
         if unit in {"hour", "hr", "hourly"}:  # a wage: "20 hrs/wk at $11/hr"
             hours = patterns["hours"].search(text)
             if not cue and not hours and _FULL_TIME.search(text):

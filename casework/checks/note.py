@@ -352,9 +352,12 @@ def _finding(
 
 
 _PHRASAL = frozenset({"in", "back", "off", "out", "up", "on"})
+_AMOUNTS = frozenset({"a few", "a lot", "a little", "a couple", "a bit", "a while", "a ton"})
 _SHORT_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+)?\s*[.,!?]?[\"”’']$")
 # Inside the client's report, three words set apart read the same way: "ran out early".
-_REPORTED_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+){0,2}\s*[.,!?]?[\"”’']$")
+_REPORTED_QUOTE = re.compile(
+    r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+){0,2}\s*[.,!?]?[\"”’']$"
+)
 
 
 def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Finding]:
@@ -388,7 +391,13 @@ def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Find
         # ... but a description after "is"/"have been" is the speaker's own: said the kids
         # have been "a handful"
         described = p.norms[previous] in _PASSIVE - {"get", "got"}
-        label = not described and (p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS)
+        # ("drinking “a few” beers" quotes an amount, which the worker can then count)
+        amount = p.text[start:end].strip("\"“”‘’' ").lower() in _AMOUNTS
+        label = (
+            not described
+            and not amount
+            and (p.norms[previous] in _DETERMINERS or quoted in _DETERMINERS)
+        )
         if previous >= 0 and reader.attributed(previous) and not label:
             # inside reported speech: Client said he stays over "sometimes."
             reported.append((start, end))

@@ -46,7 +46,7 @@ CONFIRM = 0.35
 AGAINST = -1.0
 # A word or two quoted inside the client's report is often the writer's precision
 # ("stays over “sometimes”"): the model must be surer than for a cue that names a judgment.
-QUOTED_CONFIRM = 0.5
+QUOTED_CONFIRM = 0.45
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "our", "his", "her", "their", "one",
      "of", "to", "in", "on", "at", "for", "so", "is", "was"}
