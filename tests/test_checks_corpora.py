@@ -198,13 +198,48 @@ KNOWN_MISSES = {
         "A unique event with no mention of the news: the event patterns need a sign that "
         "the story was public, or a named disaster."
     ),
-    "Resettlement: family has been shown the bus routes three times now; one would think it would have stuck.": (
-        "The cue ('one would think') is found, but the word model reads the sentence at 0.34, "
+    "Dad denies any drug use, which no one in the office buys.": (
+        "The cue ('no one in the office buys') is found and the model reads the sentence at "
+        "0.44, but it leans against the cue's own words, so the cue is not shown."
+    ),
+    "P calls himself 'a lifer, I'll always use' and said he is not ready for treatment right now.": (
+        "A false flag: the apostrophe in “I'll” hides the single-quoted words from the quote "
+        "reader, so the client's own word 'lifer' is read as the writer's label."
+    ),
+    "Relapsed again after we lined up every appointment for him; threw six months away for one weekend.": (
+        "A rule marks one match a sentence: 'Relapsed again', which the info on 'relapsed' "
+        "already covers, is tried first, and 'threw six months away' is not tried after it."
+    ),
+    "Cl has a 'doctor's appointment' every other Friday, always on truck day.": (
+        "The apostrophe in “doctor's” hides the single-quoted words from the quote reader, so "
+        "the scare quotes are not seen."
+    ),
+    "Mother describes him as violent and out of control. He sat quietly on the couch the entire 40 minutes MCT was there.": (
+        "Doubt cast on the mother's account by the calm that follows, with no cue; her words "
+        "are attributed to her, so they get info findings only."
+    ),
+    "Manager called his crew animals, and after meeting two of them I can't say he's wrong.": (
+        "The cue ('called his crew animals') is found, but the word model reads the sentence "
         "just under the 0.35 it needs to confirm."
     ),
-    "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
-        "The cross-sentence cue ('very reasonable') is found, but the word model reads the two "
-        "sentences at 0.34, just under the 0.35 it needs to confirm."
+    "As always, a joy to reach by phone; four voicemails and counting.": (
+        "Sarcasm the word model reads as neutral (0.04): 'as always' is found, but the mock "
+        "praise ('a joy to reach') has no cue."
+    ),
+    "Worker's complaint to the DOL alleges the subcontractor withheld $640 in wages over two weeks.": (
+        "A false flag: 'alleges' in its legal sense, with its subject ('complaint') three words "
+        "back, where the rule looks only one word back."
+    ),
+    "IW will go from a 10 lb lifting restriction to full duty lifting 100 lb within 10 days of the spinal fusion.": (
+        "Not achievable for a medical reason the check has no source for (recovery from spinal "
+        "fusion)."
+    ),
+    "Patient, who receives $943 a month in SSI, will pay $700 a month toward the balance for the next 12 months.": (
+        "Unrealistic to the labeller, but the payment is below the income the line states and "
+        "no rent is named; the check judges only an amount above what the income leaves."
+    ),
+    "Pt with 30% TBSA grafts will return to full-time roofing within 2 weeks of discharge, verified by an employer letter.": (
+        "Not achievable for a medical reason the check has no source for (recovery from burns)."
     ),
     "Guest said police in his home country beat him during a detention; scars noted on both forearms and he asked for a medical exam for his asylum case.": (
         "A false flag: 'beat him' is read as partner violence; the safety coach does not yet "
@@ -244,6 +279,8 @@ SETS = (
     "_heldout16",  # scored once before tuning, then tuned on (see the README)
     "_heldout17",  # scored once before tuning, then tuned on (see the README)
     "_heldout18",  # scored once before tuning, then tuned on (see the README)
+    "_heldout19",  # kept unseen as `*_blind.tsv`, then tuned on once set 20 was scored
+    "_heldout20",  # scored once before tuning (the final score of its session), then tuned on
 )
 
 

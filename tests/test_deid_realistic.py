@@ -169,3 +169,36 @@ def test_whole_names_towns_and_ages_in_new_shapes(text, identifier):
 def test_forms_labs_eponyms_and_recurring_days_are_clean(text):
     report = find_identifiers(text)
     assert report.ok, [text[f.start : f.end] for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("He is the farmer whose barn collapse was on every local station.", "whose barn collapse was on every local station"),
+        ("She pulled her neighbor out of the truck in the crash on the bypass.", "pulled her neighbor out of the truck in the crash"),
+        ("SSN on the form ends in 2290.", "ends in 2290"),
+        ("Drove out to see Faith; her wound is healing.", "Faith"),
+        ("Thandeka prefers calls after 5 pm.", "Thandeka"),
+        ("Frank was calm and agreed to the plan.", "Frank"),
+        ("Destiny and Marcus both signed the release.", "Destiny"),
+        ("He works nights at Dorsey Lumber in Pike Hollow.", "Pike Hollow"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_events_last_four_digits_and_names_after_new_cues(text, identifier):
+    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(identifier in span for span in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pantry runs low in August before school starts.",
+        "The H.R. office sent the leave form.",
+        "Faith and hope are central to her recovery.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_clean_neighbours_of_the_new_cues_pass(text):
+    report = find_identifiers(text)
+    assert report.ok, [text[f.start : f.end] for f in report.findings]

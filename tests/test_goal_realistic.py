@@ -497,12 +497,27 @@ def test_the_specific_reason_quotes_who_and_what_as_written(goal, said):
 @pytest.mark.parametrize(
     ("goal", "days"),
     [
-        ("CM will file the LIHEAP application by EOM and confirm the pledge with the utility by phone.", 30),
-        ("Pt will log her blood sugar twice daily x 14 days, RN reviews the log on the weekly call.", 14),
+        (
+            "CM will file the LIHEAP application by EOM and confirm the pledge with the utility by phone.",
+            30,
+        ),
+        (
+            "Pt will log her blood sugar twice daily x 14 days, RN reviews the log on the weekly call.",
+            14,
+        ),
         ("Mbr will walk 200 ft with a cane by the 3-wk PT re-eval, distance measured by PT.", 21),
-        ("Cl will send 4 job applications per wk for 6 consecutive weeks, logged on the search sheet.", 42),
-        ("CM will apply for the utility hardship fund before the shutoff date 2 wks out and confirm receipt.", 14),
-        ("Res will attend the 6-wk cooking class at the community center 2x/wk, per the sign-in sheet.", 42),
+        (
+            "Cl will send 4 job applications per wk for 6 consecutive weeks, logged on the search sheet.",
+            42,
+        ),
+        (
+            "CM will apply for the utility hardship fund before the shutoff date 2 wks out and confirm receipt.",
+            14,
+        ),
+        (
+            "Res will attend the 6-wk cooking class at the community center 2x/wk, per the sign-in sheet.",
+            42,
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )
@@ -554,3 +569,28 @@ def test_work_days_after_heart_bypass_surgery_are_not_achievable():
 )
 def test_a_quality_however_tracked_is_not_specific(goal):
     assert _met(goal)["specific"] is False
+
+
+def test_work_counted_in_hours_is_an_action_and_a_weekday_place_is_no_deadline():
+    assert check_goal(
+        "Cl will work at least 20 hours a week at the thrift store placement for the next 10 weeks, per pay stubs."
+    ).smart
+    assert (
+        _met("Cl will shop at the Tuesday market and bring the receipt each time.")["time_bound"]
+        is False
+    )
+
+
+def test_a_saving_above_what_the_income_leaves_after_the_stated_rent_is_not_achievable():
+    achievable = check_goal(
+        "Dad, who gets $1,000 a month and pays $700 rent, will save $400 a month for 5 months, per statements."
+    ).criteria["achievable"]
+    assert achievable.met is False and "$300" in achievable.reason
+    assert (
+        check_goal(
+            "Dad, who gets $2,000 a month and pays $700 rent, will save $400 a month for 5 months, per statements."
+        )
+        .criteria["achievable"]
+        .met
+        is None
+    )

@@ -1,5 +1,6 @@
 """The tone check: a cue names the words and the reason, the word model only confirms."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,27 @@ def test_the_shipped_model_is_the_one_the_labelled_sentences_train():
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_same_note_gets_the_same_reading_in_every_process():
+    """The model's sums do not depend on the order Python happens to keep a set in (it
+    changes from one process to the next): a sentence at a threshold is read the same way
+    every time a student checks it."""
+    code = (
+        "from casework.checks import tone;"
+        "print(repr(tone._lean('no one in the office buys')),"
+        " repr(tone.likelihood('Dad denies any drug use, which no one in the office buys.')))"
+    )
+    readings = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env=env,
+        )
+        readings.add(run.stdout)
+    assert len(readings) == 1, readings

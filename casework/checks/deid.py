@@ -129,7 +129,7 @@ _BORN = re.compile(
 # "the Waffle Stop on Route 9": a workplace and where it is, one identifier
 _JOINED = re.compile(r"\s+(?:on|at|off)\s+")
 _HABITUAL = re.compile(
-    r"(?i)\b(?:usually|typically|always|often|seasonal|every|each|annually|tends? to)\b"
+    r"(?i)\b(?:usually|typically|always|often|seasonal|every|each|annually|tends? to|runs? (?:low|out|short))\b"
 )
 # "pain 6/10", "rates it 7/10": a score, not a date
 _SCORE = re.compile(

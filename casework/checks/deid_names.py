@@ -104,8 +104,18 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     previous = norms[first - 1] if (first := _name_run_start(passage, i)) > 0 else ""
     if previous == "per" and re.match(r"\s*,", after):
         return True  # "Per Justice, his mom left": a source named for what follows
+    if previous in _MET and not passage.is_sentence_start(i):
+        return True  # "drove out to see Grace": a capitalised word one goes to see
     if following == "and" and norms[i + 2 : i + 3] in (["his"], ["her"], ["their"]):
         return True
+    if (
+        following == "and"
+        and i + 2 < len(tokens)
+        and tokens[i + 2].text[:1].isupper()
+        and norms[i + 2] in data.first
+        and norms[i + 3 : i + 4] in (["both"], ["signed"], ["said"], ["came"], ["went"])
+    ):
+        return True  # "Destiny and Miles both signed": two people named together
     if (
         following == "and"
         and norms[i + 2 : i + 3] == ["the"]
@@ -169,7 +179,8 @@ _PASSIVE_CUES = frozenset({
     "tardy", "suspended", "expelled", "truant", "able", "unable",
     # states only a person is in: "Summer was tearful at the visit"
     "tearful", "crying", "upset", "agitated", "asleep", "awake", "cooperative", "alert",
-    "oriented", "pleasant", "withdrawn", "distressed", "confused",
+    "oriented", "pleasant", "withdrawn", "distressed", "confused", "calm", "quiet", "angry",
+    "sober", "intoxicated", "sleeping", "sitting", "standing", "waiting", "smiling", "laughing",
 })  # fmt: skip
 
 
@@ -307,6 +318,7 @@ _GREW = frozenset(
         "way",
     }
 )
+_MET = frozenset({"see", "saw", "seeing", "visit", "visited", "visiting", "met", "meet"})
 _LIVES = frozenset(
     {
         "lives",
@@ -338,6 +350,15 @@ def _unlisted_town(passage: Passage, i: int, previous: str) -> bool:
         return True  # where a person lives
     if previous == "in" and i >= 3 and norms[i - 2] in {"up", "out"} and norms[i - 3] in _GREW:
         return True  # "grew up in Marfa", "staying with a cousin out in Tonopah"
+    if (
+        previous == "in"
+        and i >= 3
+        and passage.tokens[i - 2].text[:1].isupper()
+        and not passage.is_sentence_start(i - 2)
+        and norms[i - 2] not in _data().not_person_names
+        and any(w in {"at", "for"} for w in norms[max(0, i - 5) : i - 2])
+    ):
+        return True  # "works at Brenner Poultry in Casterville": where the workplace is
     return previous == "to" and any(w in _MOVES for w in norms[max(0, i - 5) : i - 1])
 
 

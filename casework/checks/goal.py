@@ -64,6 +64,11 @@ class GoalReport(Report):
 # "will be in school 4 of 5 days": where someone is can be counted, unlike how they are
 _PRESENCE = frozenset({"in", "at", "on", "home", "present", "there", "back", "out", "off", "up"})
 
+# "work at least 15 hours a week": work counted in hours or shifts is an action one can check
+_WORK_HOURS = re.compile(
+    r"\bwork\s+(?:at\s+least\s+|about\s+|up\s+to\s+)?\d+\s*(?:hours|hrs|shifts|days)\b", re.I
+)
+
 
 def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion) -> Criterion:
     lists = _lists()
@@ -140,6 +145,8 @@ def _specific(text: str, passage: Passage, parse: _Parse, measurable: Criterion)
             ),
             None,
         )
+    if verb == "work" and _WORK_HOURS.search(text):
+        task = "hours"  # "work at least 15 hours a week": paid hours someone can count
     if (
         task is None
         and verb in lists["vague_verbs"]

@@ -201,7 +201,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # "for the 90 days of phase 2", "on at least 8 of the next 10 weeks": a bounded period
         re.compile(
-            rf"\b(?:for|during|over|through)\s+(?:all\s+)?(?:the\s+)?(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+of\s+(?:phase|stage|step|level|the)\b",
+            rf"\b(?:for|during|over|through)\s+(?:all\s+)?(?:the\s+)?(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+of\s+(?:phase|stage|step|level|the|this|her|his|their)\b",
             re.I,
         ),
         re.compile(
@@ -399,6 +399,15 @@ def _adjectival(text: str, match: re.Match[str]) -> bool:
     return bool(following) and following.group(1).lower() not in _lists()["period_nouns"]
 
 
+_AT_A_WEEKDAY = re.compile(rf"at\s+the\s+(?:{_DAYS_OF_WEEK})$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _weekday_place(text: str, match: re.Match[str]) -> bool:
+    """Is "at the Thursday pantry" a place named by its day, not a deadline?"""
+    return bool(_AT_A_WEEKDAY.match(match.group(0))) and bool(_NOUN_AFTER.match(text, match.end()))
+
+
 def _time(text: str, parse: _Parse) -> None:
     if not _TIME_PATTERNS:
         _TIME_PATTERNS.extend(_time_patterns())
@@ -408,7 +417,7 @@ def _time(text: str, parse: _Parse) -> None:
     best: tuple[int, int] | None = None  # (rank, -days): the lowest rank, then the longest
     for pattern in _TIME_PATTERNS:
         for match in pattern.finditer(text):
-            if _agentive_by(text, match) or _adjectival(text, match):
+            if _agentive_by(text, match) or _adjectival(text, match) or _weekday_place(text, match):
                 continue
             parse.time_spans.append(match.span())
             groups = match.groupdict()

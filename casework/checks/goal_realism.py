@@ -138,6 +138,12 @@ _INCOME_AFTER = re.compile(
     r"(?:check|checks|paycheck|income|budget|stipend|allotment|benefits?)\b",
     re.I,
 )
+# "pays $650 rent", "rent is $650": the part of the income already spent each month
+_RENT = re.compile(
+    r"\bpays?\s+\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:a|per)\s+month|\s*/\s*mo)?\s+(?:in\s+|for\s+)?rent\b"
+    r"|\brent\s+(?:is|of)\s+\$\s?(?P<amount2>\d{1,3}(?:,\d{3})+|\d+)",
+    re.I,
+)
 _FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
 _NO_INCOME = re.compile(
     r"\bno\s+(?:income|earnings)\b(?!\s+(?:limit|requirement|cap|test|ceiling|rules?))|\bzero\s+income\b",
@@ -175,7 +181,10 @@ def _money_realism(
     lumps: list[float] = []
     income_words: str | None = None
     hired: tuple[str, float] | None = None
+    rent = _RENT.search(text)
     for match in patterns["money"].finditer(text):
+        if rent and rent.start() <= match.start() < rent.end():
+            continue  # the rent the line states is spent, not saved (see below)
         amount = float(match["amount"].replace(",", "")) * (1000 if match["k"] else 1)
         per = patterns["per"].match(text, match.end())
         unit = (per["per"] or per["adv"]).lower() if per else None
@@ -258,6 +267,18 @@ def _money_realism(
         return None  # no income stated: say nothing about what the budget allows
     if rates:
         written, monthly, unit = max(rates, key=lambda r: r[1])
+        paid = float((rent["amount"] or rent["amount2"]).replace(",", "")) if rent else 0.0
+        if rent and income > paid and monthly > income - paid:
+            left = income - paid
+            return Criterion(
+                False,
+                f"{written} is more than what the income the goal states leaves after the rent "
+                f"it names: {_money(income)} a month less {_money(paid)} rent is "
+                f"{_money(left)}, before food and bills. Set a monthly amount below "
+                f"{_money(left)} that the written budget allows, and the total it reaches in "
+                "the time the goal gives.",
+                source,
+            )
         if monthly > income:
             as_monthly = "" if _PER_MONTH[unit] == 1 else f" ({_money(monthly)} a month)"
             return Criterion(

@@ -78,7 +78,9 @@ def _weights() -> tuple[dict[str, float], float]:
 def likelihood(text: str) -> float:
     """The model's reading of a sentence: 0 (neutral record) to 1 (a judgment)."""
     weights, bias = _weights()
-    score = bias + sum(weights.get(feature, 0.0) for feature in features(text))
+    # math.fsum: the same total whatever order the set of features comes in (a plain sum
+    # differs in the last bit between runs, which can tip a sentence at a threshold)
+    score = bias + math.fsum(weights.get(feature, 0.0) for feature in features(text))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -99,7 +101,7 @@ def _lean(span: str) -> float:
     """How much the model leans on the words of a cue toward a judgment (a word it never
     saw counts as 0; the little words around it are left out, as they carry no tone)."""
     weights, _ = _weights()
-    return sum(weights.get(f, 0.0) for f in features(span) - _FUNCTION_WORDS)
+    return math.fsum(weights.get(f, 0.0) for f in features(span) - _FUNCTION_WORDS)
 
 
 def _joined(
