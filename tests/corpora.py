@@ -4,7 +4,7 @@ Each kind has a first corpus of plain sentences (`notes.tsv`, `goals.tsv`, `deid
 a second, harder one in real case-note style (`*_hard.tsv`, issue 15), written blind by
 someone who had not seen the checks, and a third written the same way and first scored
 as held-out sets (`*_heldout.tsv` to `*_heldout18.tsv`: other writers' voices, subtler forms, new settings).
-`notes_train1.tsv` to `notes_train7.tsv` (no fifth: `*_train5.tsv` holds goals and de-identification lines) are training text for the coach's word model only
+`notes_train1.tsv` to `notes_train9.tsv` (no fifth: `*_train5.tsv` holds goals and de-identification lines) are training text for the coach's word model only
 (400-odd lines each in twenty or more settings, written blind the same way; the second leans
 on careful neutral lines, the third and fourth pair each judgment with a neutral neighbour in
 the same situation); they are not asserted line by line.

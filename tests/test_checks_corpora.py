@@ -198,10 +198,6 @@ KNOWN_MISSES = {
         "A unique event with no mention of the news: the event patterns need a sign that "
         "the story was public, or a named disaster."
     ),
-    "Dad denies any drug use, which no one in the office buys.": (
-        "The cue ('no one in the office buys') is found and the model reads the sentence at "
-        "0.44, but it leans against the cue's own words, so the cue is not shown."
-    ),
     "P calls himself 'a lifer, I'll always use' and said he is not ready for treatment right now.": (
         "A false flag: the apostrophe in “I'll” hides the single-quoted words from the quote "
         "reader, so the client's own word 'lifer' is read as the writer's label."
@@ -217,10 +213,6 @@ KNOWN_MISSES = {
     "Mother describes him as violent and out of control. He sat quietly on the couch the entire 40 minutes MCT was there.": (
         "Doubt cast on the mother's account by the calm that follows, with no cue; her words "
         "are attributed to her, so they get info findings only."
-    ),
-    "Manager called his crew animals, and after meeting two of them I can't say he's wrong.": (
-        "The cue ('called his crew animals') is found, but the word model reads the sentence "
-        "just under the 0.35 it needs to confirm."
     ),
     "As always, a joy to reach by phone; four voicemails and counting.": (
         "Sarcasm the word model reads as neutral (0.04): 'as always' is found, but the mock "
@@ -240,6 +232,22 @@ KNOWN_MISSES = {
     ),
     "Pt with 30% TBSA grafts will return to full-time roofing within 2 weeks of discharge, verified by an employer letter.": (
         "Not achievable for a medical reason the check has no source for (recovery from burns)."
+    ),
+    "Resettlement: family has been shown the bus routes three times now; one would think it would have stuck.": (
+        "The cue ('one would think') is found, but the word model reads the sentence at 0.34, "
+        "just under the 0.35 it needs to confirm."
+    ),
+    "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
+        "The cross-sentence cue ('very reasonable') is found, but the word model reads the two "
+        "sentences at 0.31, under the 0.35 it needs to confirm."
+    ),
+    "Cl is Jamaican and smokes weed daily; that's cultural and probably not worth putting in the plan.": (
+        "The cues ('that's cultural', 'probably') are found, but the word model reads the "
+        "sentence at 0.33, under the 0.35 it needs to confirm."
+    ),
+    "Daughter says she visits mom every day; 2nd shift has yet to see her car in the lot.": (
+        "The cue ('yet' after a report) is found, but after a report the model must reach 0.6 "
+        "(a 'yet' there often just adds a fact) and it reads this sentence at 0.59."
     ),
     "Guest said police in his home country beat him during a detention; scars noted on both forearms and he asked for a medical exam for his asylum case.": (
         "A false flag: 'beat him' is read as partner violence; the safety coach does not yet "

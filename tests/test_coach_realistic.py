@@ -165,7 +165,7 @@ def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
     assert "note.character" in {f.rule for f in check_note(text).findings}
 
 
-# --- fresh wording the fourteenth and fifteenth blind sets showed (this file's own) -----
+# --- fresh wording from the blind and training sets (this file's own) ---------------------
 
 
 @pytest.mark.parametrize(
@@ -193,6 +193,32 @@ def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
         ("Grandfather, impressively polished for a Haitian farmer, brought every paper.", "note.stereotype-compliment"),
         # a motive read into good behaviour before a hearing
         ("Dad was all smiles at the visit, with the custody review next week.", "note.tone.motive"),
+        # a limit the client named, then "yet" and a detail set against it
+        ("Too sore to do the stretches at group, yet carried two cases of water up the stairs after.", "note.tone.claim-undercut"),
+        # a person summed up in a behaviour label
+        ("Bed 9 is a kicker and a yeller, so night staff should go in pairs.", "note.tone.label"),
+        ("Teen is a total basket case whenever his mom visits.", "note.tone.label"),
+        # a word or two of the client's report set in quotation marks
+        ("Mom says she 'lost' the second bus pass we gave her.", "note.tone.quoted-word"),
+        # care written as the handling of livestock, children as a pack
+        ("The kids in unit C were a pack again at lunch, grabbing food off trays.", "note.tone.comparison"),
+        # speculation stated as fact
+        ("Wouldn't be surprised if the boyfriend is still living there.", "note.tone.guess"),
+        # mock praise and sarcasm
+        ("Congrats to dad for remembering the visit on his third reminder.", "note.tone.sarcasm"),
+        # praise qualified by a group: a stereotype
+        ("Dad was pretty sharp for a guy from the hollers.", "note.tone.stereotype"),
+        # warmth that follows a benefit: a guessed motive
+        ("Tenant got a lot friendlier once the rent credit came up.", "note.tone.motive"),
+        # relapse and choices as a moral story
+        ("She needs to learn that choices have consequences.", "note.tone.moralized"),
+
+        ("Cl is definitely selling part of her food box.", "note.tone.guess"),
+        ("Such a treat having him at group today, he argued with everyone.", "note.tone.sarcasm"),
+        ("He's burned every bridge in town and now expects us to fix it.", "note.tone.moralized"),
+        ("Resident in 12 is a known faker, third fall this week.", "note.tone.label"),
+        ("They show up at the pantry in herds on Fridays.", "note.tone.comparison"),
+        ("She's Amish, so no point offering the phone app.", "note.tone.stereotype"),
     ],
     ids=lambda v: v[:40],
 )
@@ -225,6 +251,20 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
         "Pt's performance on the six-minute walk test was 240 meters.",
         "Client maintains her apartment well; no clutter in the halls.",
         "Per the school secretary, the bus route apparently changed in March; CM asked for the new schedule.",
+        "Can't afford the co-pay this month, but the clinic's sliding scale brings it to $5.",
+        # the client's own word, quoted for precision
+        'Client said she feels "stuck" and asked about the job training list.',
+        'Pt describes the pain as "burning" and rates it 6/10.',
+        # "claimed" in its benefits sense
+        "Grandmother claimed the county heating credit for the second year.",
+        "Vet claimed his raffle prize at the post dinner.",
+        # running out, lifting with pain: what the client reported, observed
+        "Cl reports running short of diapers by the 20th; CM added the diaper bank.",
+        "Pt reports knee pain 6/10 and grimaced on lifting the leg onto the stool.",
+
+        "Youth says he is paid in cash at the car wash, about $150 a week; CM explained how to report it.",
+        "Caller says the app is still on his phone; counselor helped him delete it during the call.",
+        "Pt is definitely eligible for the charity care program per the income table.",
     ],
     ids=lambda v: v[:40],
 )
@@ -256,35 +296,6 @@ def test_apparently_with_its_source_and_of_the_year_without_a_title(text, ok):
 # --- fresh wording the nineteenth blind set and two training sets showed (this file's own) -
 
 
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # a person summed up in a behaviour label
-        ("Bed 9 is a kicker and a yeller, so night staff should go in pairs.", "note.tone.label"),
-        ("Teen is a total basket case whenever his mom visits.", "note.tone.label"),
-        # a word or two of the client's report set in quotation marks
-        ("Mom says she 'lost' the second bus pass we gave her.", "note.tone.quoted-word"),
-        # care written as the handling of livestock, children as a pack
-        ("The kids in unit C were a pack again at lunch, grabbing food off trays.", "note.tone.comparison"),
-        # speculation stated as fact
-        ("Wouldn't be surprised if the boyfriend is still living there.", "note.tone.guess"),
-        # mock praise and sarcasm
-        ("Congrats to dad for remembering the visit on his third reminder.", "note.tone.sarcasm"),
-        # praise qualified by a group: a stereotype
-        ("Dad was pretty sharp for a guy from the hollers.", "note.tone.stereotype"),
-        # warmth that follows a benefit: a guessed motive
-        ("Tenant got a lot friendlier once the rent credit came up.", "note.tone.motive"),
-        # relapse and choices as a moral story
-        ("She needs to learn that choices have consequences.", "note.tone.moralized"),
-    ],
-    ids=lambda v: v[:40],
-)
-def test_fresh_labels_quotes_and_insinuations_are_flagged(text, rule):
-    report = check_note(text)
-    flagged = [f for f in report.findings if f.severity != "info"]
-    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
-    assert all(f.suggestion and f.source for f in flagged)
-
 
 def test_a_quoted_word_in_the_clients_report_is_marked_with_its_marks():
     text = "Mom says she 'lost' the second bus pass we gave her."
@@ -292,25 +303,6 @@ def test_a_quoted_word_in_the_clients_report_is_marked_with_its_marks():
     assert text[finding.start : finding.end] == "'lost'"
     assert "Beach" in finding.source
 
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the client's own word, quoted for precision
-        'Client said she feels "stuck" and asked about the job training list.',
-        'Pt describes the pain as "burning" and rates it 6/10.',
-        # "claimed" in its benefits sense
-        "Grandmother claimed the county heating credit for the second year.",
-        "Vet claimed his raffle prize at the post dinner.",
-        # running out, lifting with pain: what the client reported, observed
-        "Cl reports running short of diapers by the 20th; CM added the diaper bank.",
-        "Pt reports knee pain 6/10 and grimaced on lifting the leg onto the stool.",
-    ],
-    ids=lambda v: v[:40],
-)
-def test_neutral_neighbours_of_labels_quotes_and_claims_pass(text):
-    report = check_note(text)
-    assert report.ok, [(f.rule, text[f.start : f.end]) for f in report.findings]
 
 
 @pytest.mark.parametrize(
@@ -320,3 +312,4 @@ def test_neutral_neighbours_of_labels_quotes_and_claims_pass(text):
 )
 def test_claims_that_doubts_a_report_is_still_flagged(text):
     assert "note.credibility" in {f.rule for f in check_note(text).findings}
+

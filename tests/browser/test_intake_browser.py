@@ -119,7 +119,7 @@ def test_a_judgment_in_fresh_wording_is_explained_at_laptop_and_phone_width(page
     open_app(page, voila_url, "01_intake.ipynb")
     choose(page, "A family facing eviction")
     page.locator(".e2e-presenting-issue textarea").fill(
-        "Mom says there is no money for rent, interesting given the new SUV parked out front."
+        "Mom says there is no money for rent, interesting given how often she eats out."
     )
     page.locator("button.e2e-check-presenting-issue").click()
     feedback = page.locator(".e2e-presenting-issue-feedback")
