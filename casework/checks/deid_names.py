@@ -297,42 +297,15 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
 _IS_THE_NAME = frozenset(
     ("is", owner, "name") for owner in ("the", "her", "his", "their", "a", "my", "our")
 )
-_GREW = frozenset(
-    {
-        "grew",
-        "growing",
-        "raised",
-        "brought",
-        "cousin",
-        "aunt",
-        "uncle",
-        "family",
-        "friend",
-        "friends",
-        "sister",
-        "brother",
-        "mother",
-        "father",
-        "grandmother",
-        "grandfather",
-        "way",
-    }
-)
+# "grew up in Marfa", "a cousin out in Tonopah": the words before "up in" / "out in"
+_GREW = frozenset({
+    "grew", "growing", "raised", "brought", "cousin", "aunt", "uncle", "family", "friend",
+    "friends", "sister", "brother", "mother", "father", "grandmother", "grandfather", "way",
+})  # fmt: skip
 _MET = frozenset({"see", "saw", "seeing", "visit", "visited", "visiting", "met", "meet"})
-_LIVES = frozenset(
-    {
-        "lives",
-        "live",
-        "living",
-        "lived",
-        "resides",
-        "residing",
-        "stays",
-        "staying",
-        "raised",
-        "born",
-    }
-)
+_LIVES = frozenset({
+    "lives", "live", "living", "lived", "resides", "residing", "stays", "staying", "raised", "born",
+})  # fmt: skip
 _DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "my", "our", "your", "no", "one"}
 )

@@ -304,16 +304,9 @@ _TIME_PATTERNS: list[re.Pattern[str]] = []
 # The latest day each relative time can mean, counted from the day the goal is set; a
 # weekday ("by Sunday") has none, as the day of the week of intake is not known.
 _RELATIVE_DAYS = {
-    "today": 0,
-    "tonight": 0,
-    "tomorrow": 1,
-    "this week": 7,
-    "next week": 14,
-    "eod": 0,
-    "cob": 0,
-    "eow": 7,
-    "eom": 30,
-}
+    "today": 0, "tonight": 0, "tomorrow": 1, "this week": 7, "next week": 14,
+    "eod": 0, "cob": 0, "eow": 7, "eom": 30,  # case-note shorthand: end of day, week, month
+}  # fmt: skip
 
 
 @cache
