@@ -212,14 +212,6 @@ def test_a_monthly_payment_above_the_whole_income_is_not_achievable():
     assert "$2,000 a month" in achievable.reason and "$1,500 a month" in achievable.reason
 
 
-def test_a_monthly_income_named_before_the_amount_is_read_as_income():
-    achievable = check_goal(
-        "Father, with a monthly income of $1,300, will pay off the $30,000 tax debt within 2 months."
-    ).criteria["achievable"]
-    assert achievable.met is False
-    assert "$1,300 a month" in achievable.reason and "$30,000" in achievable.reason
-
-
 def test_a_sum_the_income_covers_and_a_sum_with_no_income_say_nothing():
     """Prefer saying less over saying something wrong: no income, no verdict."""
     assert (
@@ -430,20 +422,6 @@ def test_no_income_in_any_wording_asks_for_the_source():
     )
 
 
-def test_survivor_benefits_are_monthly_income():
-    achievable = check_goal(
-        "Widow, with $1,100 a month in survivor benefits, will pay the $15,000 medical bill within 8 weeks."
-    ).criteria["achievable"]
-    assert achievable.met is False and "$1,100 a month" in achievable.reason
-
-
-def test_a_weekly_series_longer_than_its_deadline_is_not_achievable():
-    achievable = check_goal(
-        "Father will complete 16 weekly anger management sessions before the review on day 30."
-    ).criteria["achievable"]
-    assert achievable.met is False and "16 weekly sessions" in achievable.reason
-
-
 @pytest.mark.parametrize(
     "goal",
     [
@@ -537,20 +515,6 @@ def test_a_courses_length_yields_to_a_stated_deadline():
     assert achievable.met is False and "12-wk program" in achievable.reason
 
 
-def test_a_benefit_named_after_its_rate_is_income():
-    achievable = check_goal(
-        "Vet on a $1,200/mo VA pension will save $15,000 for a truck within 2 months, per bank statements."
-    ).criteria["achievable"]
-    assert achievable.met is False and "$1,200 a month" in achievable.reason
-
-
-def test_buying_far_beyond_the_income_is_not_covered():
-    achievable = check_goal(
-        "EE on TTD of $900/mo will buy a $7,000 car within 4 wks, receipt to the NCM."
-    ).criteria["achievable"]
-    assert achievable.met is False and "cannot cover $7,000" in achievable.reason
-
-
 def test_work_days_after_heart_bypass_surgery_are_not_achievable():
     achievable = check_goal(
         "Pt, 3 days post CABG, will return to his roofing job within 1 wk of d/c, confirmed by employer."
@@ -594,3 +558,37 @@ def test_a_saving_above_what_the_income_leaves_after_the_stated_rent_is_not_achi
         .met
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("goal", "figures"),
+    [
+        (
+            "Father, with a monthly income of $1,300, will pay off the $30,000 tax debt within 2 months.",
+            ["$1,300 a month", "$30,000"],
+        ),
+        (
+            "Widow, with $1,100 a month in survivor benefits, will pay the $15,000 medical bill within 8 weeks.",
+            ["$1,100 a month"],
+        ),
+        (
+            "Father will complete 16 weekly anger management sessions before the review on day 30.",
+            ["16 weekly sessions"],
+        ),
+        (
+            "Vet on a $1,200/mo VA pension will save $15,000 for a truck within 2 months, per bank statements.",
+            ["$1,200 a month"],
+        ),
+        (
+            "EE on TTD of $900/mo will buy a $7,000 car within 4 wks, receipt to the NCM.",
+            ["cannot cover $7,000"],
+        ),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_an_income_or_a_series_the_line_states_makes_the_goal_not_achievable(goal, figures):
+    """The income is read wherever the line puts it: before the amount, after its rate, as
+    a benefit; a weekly series needs its weeks. The reason quotes the figures."""
+    achievable = check_goal(goal).criteria["achievable"]
+    assert achievable.met is False
+    assert all(figure in achievable.reason for figure in figures), achievable.reason
