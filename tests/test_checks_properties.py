@@ -1,6 +1,6 @@
 """Every check returns, with valid spans, on any Unicode text up to 100 000 characters."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from casework.checks.deid import find_identifiers
@@ -22,6 +22,7 @@ SEEDS = [
     "by day 30",
     "want to die",  # the safety rules (rules/safety.yaml) run on the same text
     "denies",
+    "will help the",
     "kids home alone",
     "\n",
     " ",
@@ -55,6 +56,10 @@ def test_every_check_handles_any_text(text):
 
 @settings(max_examples=200)
 @given(st.text(max_size=300))
+# goals that end on a helping word, where the action would be read past the last word
+@example("HELP")
+@example("Client will help the")
+@example("Support")
 def test_short_arbitrary_unicode(text):
     for check in CHECKS:
         _valid(text, check(text))

@@ -525,7 +525,11 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
     while j < len(norms) and norms[j] in _AUXILIARY:
         j += 1
     # "will help the youth submit …": the person helped is not the action
-    if j > 0 and norms[j - 1] in {"help", "the", "assist"} and norms[j] in lists["actors"]:
+    if (
+        0 < j < len(norms)
+        and norms[j - 1] in {"help", "the", "assist"}
+        and norms[j] in lists["actors"]
+    ):
         j += 1
         while j < len(norms) and norms[j] in _AUXILIARY:
             j += 1
