@@ -40,10 +40,6 @@ DISPUTED = {
         "The wording is neutral, but strangulation is a risk to life: the safety coach asks "
         "what was done next (a medical check, a safety plan), which a note must record."
     ),
-    "Dependency petition alleges the infant was left alone in a parked car for about 40 minutes.": (
-        "The wording is neutral, but an infant left alone is a safety matter: the safety coach "
-        "asks what was done next (the report decision), which a note must record."
-    ),
     "According to him, the bruises on his arms came from slipping in the shower.": (
         "'According to him' is the attribution the workbook teaches; the coach does not read "
         "doubt into it. The bruises still raise the safety question, which the note leaves open."
@@ -51,10 +47,6 @@ DISPUTED = {
     "By day 45, before the permanency hearing, mother will complete the 10-week Nurturing Parenting class and give the certificate to CM.": (
         "A 10-week class does not fit in 45 days unless it has already begun, which the line "
         "does not say; the check names the figures and asks the student to fit the goal to them."
-    ),
-    "The petition alleges the father left the children alone for two nights.": (
-        "The wording is neutral, but children left alone is a safety matter: the safety coach "
-        "asks what was done next (the report decision), which a note must record."
     ),
     "Guest said there has been no food at home since Tuesday; she chose items for 4 people, including beans, rice and snacks for the kids.": (
         "A pantry visit is the answer to the need, but children without food at home is a "
@@ -79,13 +71,16 @@ DISPUTED = {
             "Student, who works 35 hours a week on top of 18 credits, will raise her cumulative GPA from 1.4 to 3.8 by the end of this term.",
             "In this 90-day shelter plan, the guest will finish her nursing degree by day 80, per her transcript.",
             "Grandmother, 78 and six weeks out from a hip fracture, will walk the kids 2 miles each way to school starting next week.",
-            "Youth, who reads at a 3rd-grade level, will pass all 5 GED subject tests by day 30 of detention.",
             "The refugee family, with one parent earning $14 an hour part-time, will buy a house within 3 months of arrival.",
             "Client, who has used a wheelchair since her stroke last month, will return to her warehouse job lifting 50-pound boxes within 10 days.",
             "Participant, who works 20 hours a week at $13 an hour and has no savings, will buy a car with cash by the end of this month.",
             "Tenant association will get the landlord to renovate all 200 units within 2 weeks, confirmed by city inspection.",
             "Within the 6-month home visiting enrollment, mom will finish her nursing degree by month 5.",
             "Student will go from failing 4 classes to the honor roll by the progress report in 2 weeks.",
+            "Pt on dialysis 3x/wk for ESRD will be off dialysis by the 60-day review per nephrology note.",
+            "In the 6-wk intro to computers course learner will earn CompTIA A+ and Network+ by wk 3, cert copies in folder.",
+            "Child w/ CP, not yet sitting on own at 24 mos, will run and jump with both feet by next month's HV, PT to observe.",
+            "Cl starting the 6-wk job club will be promoted to shift supervisor by wk 6, per employer letter.",
         )
     },
     "Returning citizen, released yesterday with no ID and no income, will sign a lease on his "
@@ -253,6 +248,48 @@ KNOWN_MISSES = {
         "A false flag: 'beat him' is read as partner violence; the safety coach does not yet "
         "tell violence by the police abroad, already answered here, from violence at home."
     ),
+    "Youth said he slept outside last night. Showed up to intake with a fresh fade and a fully charged phone.": (
+        "The cue ('fresh … fade') is named, but the model reads the two sentences together at "
+        "0.27, under its threshold of 0.35: it has not seen enough doubt built from looks."
+    ),
+    "Somali household, so expect relatives to pile in; steered them to the 4BR even though they asked about the 2BR.": (
+        "The cue ('Somali household, so') is named, but the model reads the sentence at 0.16: "
+        "the steering that makes it a stereotype acted on is in words it weighs as neutral."
+    ),
+    "Caller wants to sue the bank, the county and the neighbor's dog, preferably by Friday.": (
+        "Sarcasm by exaggeration: 'preferably by Friday' is a cue, but the model reads the "
+        "sentence at 0.27, and the list that carries the mockery has no word it knows."
+    ),
+    "By day 30 IW and cl finish a resume and send it to 10 openings, IW keeps the app tracker.": (
+        "Chart style with no 'will': the check looks for the actor before 'will' or 'to', so "
+        "two actors joined by 'and' and a bare present-tense verb are not read as who does what."
+    ),
+    "Yth is the kid who drove his mom's car into the school gym during graduation.": (
+        "A unique event with no word the event rules know (news, viral, rescue, only): the "
+        "check cannot tell a remarkable act from an ordinary one."
+    ),
+    "Sunny no-showed at the job site again, IW texted twice.": (
+        "A name that is an everyday word opening the line, then 'no-showed', which the "
+        "tokenizer splits at the hyphen, so no verb after the name is read as a cue."
+    ),
+    "MOB, a single parent of four working nights, will complete a parenting class, the GED, a CNA course and driver's ed, all by the end of next week.": (
+        "The rush check counts life changes (a home, a job, school, a divorce, a licence) due "
+        "within 7 days; 'the end of next week' may be 14 days away, and courses are not on "
+        "its list, so it says nothing rather than judge four courses against two weeks."
+    ),
+    'Goes by "Tiny" on the block per PO.': (
+        "A street nickname in quotation marks after 'goes by': the lists do not know it and "
+        "'goes by' is not yet read as naming a person."
+    ),
+    "Says she has no money and nowhere to go on release, however she had $300 on her books within a week.": (
+        "The turn after her report ('however') is a cue whose rule needs the model at 0.6, "
+        "since such a turn often joins two plain facts; the model reads this one at 0.36."
+    ),
+    "Resident says she paid the October lot rent in cash, but management has no record of it, so the organizer helped her write a request for the receipt.": (
+        "A false flag: her report, then 'but' and a record that conflicts with it. The model "
+        "reads it at 0.60, just at its threshold for this rule; it cannot tell a neutral "
+        "record of conflicting accounts, followed by help, from doubt."
+    ),
 }
 
 
@@ -289,6 +326,8 @@ SETS = (
     "_heldout18",  # scored once before tuning, then tuned on (see the README)
     "_heldout19",  # kept unseen as `*_blind.tsv`, then tuned on once set 20 was scored
     "_heldout20",  # scored once before tuning (the final score of its session), then tuned on
+    "_heldout21",  # kept unseen as `*_blind.tsv` for a session, then tuned on
+    "_heldout22",  # scored once before tuning, then tuned on
 )
 
 
@@ -304,9 +343,10 @@ def test_corpora_are_large_enough_and_balanced():
 
 
 NOTES = [item for name in SETS for item in corpora.notes(f"notes{name}.tsv")]
-# A tuning set of goals and de-identification lines only, written blind in thirteen settings
-# and scored once before tuning (SMART agreement 0.829; de-id recall 0.930, FPR 0.143).
-TUNING = ("_train5",)
+# Tuning sets of goals and de-identification lines only, written blind in thirteen settings
+# each and scored once before tuning (set 5: SMART agreement 0.829, de-id recall 0.930 and
+# FPR 0.143; set 11: SMART 0.887, de-id recall 0.887 and FPR 0.138).
+TUNING = ("_train5", "_train11")
 GOALS = [item for name in SETS + TUNING for item in corpora.goals(f"goals{name}.tsv")]
 DEID = [item for name in SETS + TUNING for item in corpora.deid(f"deid{name}.tsv")]
 

@@ -219,6 +219,24 @@ def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
         ("Resident in 12 is a known faker, third fall this week.", "note.tone.label"),
         ("They show up at the pantry in herds on Fridays.", "note.tone.comparison"),
         ("She's Amish, so no point offering the phone app.", "note.tone.stereotype"),
+        # a group named, then a conclusion or a decision drawn from it
+        ("Grandma is Laotian, so the fall-prevention talk was pictures only.", "note.tone.stereotype"),
+        ("Farm guys don't do counseling, so kept the visit to paperwork.", "note.tone.stereotype"),
+        # labels made of a career or a textbook case
+        ("Youth is a career runaway, sixth AWOL this year.", "note.tone.label"),
+        # one-word sarcasm, and a relapse told as everyone's prediction come true
+        ("Son visited for the first time since March, right after the house sold. Heartwarming.", "note.tone.sarcasm"),
+        ("Back on pills two weeks out, just as the whole team predicted.", "note.tone.moralized"),
+        # a crowded room likened to a barnyard; an emotion read as a performance
+        ("Lobby was a barnyard this morning, parents squawking at the front desk.", "note.tone.comparison"),
+        ("Her apology at the team meeting sounded rehearsed.", "note.tone.guess"),
+        # illness as captivity, need as begging, a motive read into a civic act
+        ("He has been a prisoner of alcohol for twenty years.", "note.tone.moralized"),
+        ("Blew through the rent assistance and is back with his hand out.", "note.tone.moralized"),
+        ("She's backing the tenant petition only because she wants the lot by the gate.", "note.tone.motive"),
+        # mock praise and a stereotype about a group and an age
+        ("Teen was a real ray of sunshine at intake, hood up and silent.", "note.tone.sarcasm"),
+        ("Grandpa's spelling is rough, as is typical with older farmers, so the form was filled in for him.", "note.tone.stereotype"),
     ],
     ids=lambda v: v[:40],
 )
@@ -258,6 +276,11 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
         # "claimed" in its benefits sense
         "Grandmother claimed the county heating credit for the second year.",
         "Vet claimed his raffle prize at the post dinner.",
+        # an insurance claim, a group named for a need it has
+        "Owner filed a claim with his insurer after the flood; claim approved on day 9.",
+        "Family is Somali and asked for a Somali-speaking interpreter, so CM booked one for Tuesday.",
+        "Tenant reported feral cats under the porch of the empty unit; CM told the manager.",
+        "Claimant checked the state claims portal with RC; the claim shows as pending.",
         # running out, lifting with pain: what the client reported, observed
         "Cl reports running short of diapers by the 20th; CM added the diaper bank.",
         "Pt reports knee pain 6/10 and grimaced on lifting the leg onto the stool.",

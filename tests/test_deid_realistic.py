@@ -119,6 +119,10 @@ def test_initials_say_where_they_come_from():
         ("Frank was calm and agreed to the plan.", "Frank"),
         ("Destiny and Marcus both signed the release.", "Destiny"),
         ("He works nights at Dorsey Lumber in Pike Hollow.", "Pike Hollow"),
+        ("Borrower Anirudh Ramaswamy signed the loan estimate.", "Anirudh Ramaswamy"),
+        ("Hunter is still sleeping at his cousin's place.", "Hunter"),
+        ("Nour ash-Shami asked for the forms in Arabic.", "Nour ash-Shami"),
+        ("Card ending 4410 was used for the deposit.", "ending 4410"),
     ],
     ids=lambda v: v[:40],
 )
@@ -152,6 +156,8 @@ def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, iden
         "The pantry runs low in August before school starts.",
         "The H.R. office sent the leave form.",
         "Faith and hope are central to her recovery.",
+        "Buyer's credit report shows one late payment in 2022.",
+        "The duplex is more than 90 years old and has lead paint.",
     ],
     ids=lambda v: v[:40],
 )

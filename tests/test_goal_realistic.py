@@ -496,6 +496,14 @@ def test_the_specific_reason_quotes_who_and_what_as_written(goal, said):
             "Res will attend the 6-wk cooking class at the community center 2x/wk, per the sign-in sheet.",
             42,
         ),
+        (
+            "Resident will be in by the 10 pm house curfew on at least 20 of the next 28 nights, per the log.",
+            28,
+        ),
+        (
+            "On $2,900 monthly take-home, homeowner will pay the $300 water bill by the end of next month, per the receipt.",
+            60,
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )
@@ -583,6 +591,26 @@ def test_a_saving_above_what_the_income_leaves_after_the_stated_rent_is_not_achi
             "EE on TTD of $900/mo will buy a $7,000 car within 4 wks, receipt to the NCM.",
             ["cannot cover $7,000"],
         ),
+        (
+            "Borrower, who brings home $1,600 a month, will save $12,000 for a used truck within 2 months.",
+            ["$1,600 a month", "$12,000"],
+        ),
+        (
+            "Member on $950 a month SSI will pay back the $9,400 overpayment by the end of next month.",
+            ["$950 a month", "$9,400", "60 days"],
+        ),
+        (
+            "Youth, who is in 9th grade, will earn a high school diploma by the 60-day review, per the transcript.",
+            ["9th grade", "3 school years", "60 days"],
+        ),
+        (
+            "Cl, whose only income is a $700-a-month stipend, will repay the $8,000 loan by the end of this month.",
+            ["$700 a month", "$8,000"],
+        ),
+        (
+            "Over the 45-day stay, resident will complete 90 days of outpatient counseling, per the program letter.",
+            ["90 days", "45 days"],
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )
@@ -592,3 +620,30 @@ def test_an_income_or_a_series_the_line_states_makes_the_goal_not_achievable(goa
     achievable = check_goal(goal).criteria["achievable"]
     assert achievable.met is False
     assert all(figure in achievable.reason for figure in figures), achievable.reason
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Student, in 11th grade, will earn her high school diploma by the end of the school year, per the transcript.",
+        "Youth, an 8th grader, will earn a high school diploma within 5 years, per the transcript.",
+        "Buyer, who earns $4,200 a month, will pay off the $500 collection within 45 days and show the paid letter.",
+        "Within 10 days of referral, the paramedic will install a shower chair and photograph it for the chart.",
+        "Tenant will catch up on the back rent by paying $150 a month with the regular rent until the 6-month review, per the ledger.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_a_diploma_or_a_debt_that_fits_the_time_and_income_is_achievable(goal):
+    """Near grade 12, or given years, a diploma fits; a small debt fits a large income: the
+    check says nothing rather than guess."""
+    report = check_goal(goal)
+    assert report.criteria["achievable"].met is not False, report.criteria["achievable"].reason
+    assert report.smart, [f.message for f in report.findings]
+
+
+def test_catching_up_on_every_milestone_names_no_action():
+    """A developmental result, however dated, is not something anyone does."""
+    specific = check_goal(
+        "Toddler will catch up on all milestones by the 6-month IFSP review."
+    ).criteria["specific"]
+    assert specific.met is False and "catch up on all" in specific.reason

@@ -183,6 +183,24 @@ def test_a_response_that_did_not_happen_is_not_a_documented_response():
     assert finding.severity == "warning"
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("The intake report alleges the toddler was left unsupervised near the pool.", True),
+        ("The dependency petition alleges the children were left alone for two nights.", True),
+        ("Neighbor says the children were left unsupervised for two nights.", False),
+        # a protective order is not a maltreatment report: the partner-violence steps stay
+        ("The protective order petition alleges he choked her twice last month.", False),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_a_report_already_made_answers_the_report_decision(text, answered):
+    """CAPTA: the report decision is recorded when the note records a report already made
+    (an intake report, a dependency petition); a new account still asks for it."""
+    (finding,) = check_safety(text)
+    assert (finding.severity == "info") is answered, finding.message
+
+
 def test_each_rules_model_example_passes_the_coach():
     """The example each safety rule offers is what the learner copies: it passes itself."""
     for rule in safety_rules():

@@ -138,7 +138,9 @@ _SCORE = re.compile(
 # "In August the counselor reviews the list for all incoming students": a yearly routine
 _YEARLY = re.compile(
     r"(?i)\b(?:each|every)\s+(?:year|fall|spring|summer|winter|school\s+year)\b|\bannually\b|"
-    r"\ball\s+(?:incoming|new|returning)\s+(?:students|residents|tenants|families|clients)\b"
+    r"\ball\s+(?:incoming|new|returning)\s+(?:students|residents|tenants|families|clients)\b|"
+    # "Fall term registration opens in August": an institution's calendar
+    r"\b(?:registration|enrol(?:l)?ment|term|semester|season|school|classes|camp)\s+(?:\w+\s+)?(?:opens?|closes?|starts?|begins?|ends?)\b"
 )
 # "every March", "each May and October": a month in a list after "each" recurs too
 _EVERY = re.compile(
@@ -154,7 +156,7 @@ _THING_AGE = re.compile(
     r"(?i)\b(?:building|house|farmhouse|rowhouse|duplex|cabin|home|car|truck|van|trailer|roof|furnace|boiler|heater|church|"
     r"school|tree|bridge|structure|complex|apartment|unit|property|farm|barn|business|company|"
     r"store|shop|program|agency|photo|letter|law|statute|lease|mill|plant|hotel|motel)s?"
-    r"(?:\s+[\w'-]+){0,3}\s+(?:is|was|are|were|being|stands)\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?$"
+    r"(?:\s+[\w'-]+){0,3}\s+(?:is|was|are|were|being|stands)\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more\s+than\s+|well\s+over\s+)?$"
 )
 
 
@@ -171,8 +173,12 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def _whole_event(text: str, start: int, end: int) -> tuple[str, int, int]:
     """An event is marked with its whole sentence ("He's the man firefighters pulled from the
     river last month, the rescue that led every local newscast"): every part of it helps
-    single the person out."""
-    return "event", *_sentence(text, start, end)
+    single the person out. A clause after a semicolon ("…; the clip went viral") speaks of
+    the one before it, so the mark takes both."""
+    first, last = _sentence(text, start, end)
+    if first > 0 and text[:first].rstrip().endswith(";"):
+        first = _sentence(text, first - 2, first - 2)[0]
+    return "event", first, last
 
 
 def _born_over_89(text: str) -> Iterator[tuple[str, int, int]]:

@@ -18,7 +18,7 @@ _RELATIONS = frozenset({
     "caseworker", "landlord", "teacher", "counselor", "counsellor", "therapist", "supervisor", "boss",
     "coworker", "stepson", "stepdaughter", "stepmother", "stepfather", "baby", "spouse", "fiance",
     "fiancee", "sponsor", "mentor", "named", "called", "nicknamed", "releasee", "parolee",
-    "probationer",
+    "probationer", "buyer", "homebuyer", "seller", "borrower", "dtr",
 })  # fmt: skip
 # Capitalised words that follow a relation without being a name: "her son Monday", "my mom Said".
 _NEVER_NAMES = frozenset({

@@ -96,6 +96,13 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True  # "Joy was seen"
     if norms[i] in {"will", "may"} and following in {"was", "is", "has", "had"}:
         return True  # "Will was sleeping": a modal verb is never followed by "was"
+    if (
+        following in {"is", "was"}
+        and norms[i + 2 : i + 3] == ["still"]
+        and norms[i + 3 : i + 4]
+        and norms[i + 3].endswith("ing")
+    ):
+        return True  # "Hunter is still waiting on his crew share": someone doing something
     after = passage.text[tokens[i].end : tokens[i].end + 40]
     if _APPOSITION.match(after) or _PERSON_APPOSITION.match(after):
         return True  # "Rose (cl's aunt)", "Thanuja Ratnayake, pt's daughter"
@@ -151,7 +158,13 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         and _person_cued(passage, i + 2, listed)
     ):
         return True  # "Hope and Faith (twins) were placed": named together
-    return listed and following == "from" and norms[i + 2 : i + 3] == ["the"]
+    # "Dawn from the food bank", "Patience from 3C": a name and where the person is
+    return (
+        listed
+        and following == "from"
+        and i + 2 < len(tokens)
+        and (norms[i + 2] == "the" or any(c.isdigit() for c in norms[i + 2]))
+    )
 
 
 _CALENDAR = frozenset({
@@ -277,6 +290,8 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
         return (
             norm in data.last
             and not data.last[norm]
+            # "scored 238 on CASAS": a word in capitals alone is an acronym, not a surname
+            and not (token.text.isupper() and len(token.text) >= 4)
             and not passage.is_sentence_start(i)
             and not place_cued
             and not place_shaped
@@ -317,6 +332,8 @@ def _unlisted_town(passage: Passage, i: int, previous: str) -> bool:
     norms = passage.norms
     if previous in {"near", "outside"} or (previous in {"in", "from"} and _town_of(passage, i)):
         return True
+    if previous == "from" and i >= 3 and norms[i - 2] in {"down", "up", "over", "in"}:
+        return True  # "drives down from Brattleboro on weekends": where someone comes from
     if passage.tokens[i].text in _data().generic:
         return False
     if previous == "in" and i >= 2 and norms[i - 2] in _LIVES:
@@ -404,10 +421,17 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
             and _base(tokens[first - 1].text) == tokens[first - 1].text
         ):
             first -= 1
-        # "Rahaf al-Tamimi", "Ahmed bin Saleh": a particle joins a given name to the family name
+        # "Rahaf al-Tamimi", "Ahmed bin Saleh", "Fatima az-Zahra": a particle joins a given
+        # name to the family name
         if (
             first >= 2
-            and norms[first - 1] in _PARTICLES
+            and (
+                norms[first - 1] in _PARTICLES
+                or (
+                    norms[first - 1] in _HYPHENED_PARTICLES
+                    and passage.text[tokens[first - 1].end : tokens[first].start] == "-"
+                )
+            )
             and passage.text[tokens[first - 2].end : tokens[first - 1].start] == " "
             and _maybe_name_word(tokens[first - 2].text)
             and norms[first - 2] not in data.not_person_names
@@ -422,6 +446,11 @@ def _names(passage: Passage, declared: set[str]) -> Iterator[tuple[str, int, int
 
 _PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "abu", "bint", "ben", "van", "von", "de", "da", "di", "del"}
+)
+# the Arabic article as it sounds before some letters ("az-Zahra", "ash-Shami", "ad-Din"):
+# a particle only when a hyphen joins it to the name, as "as", "at" and "an" are English words
+_HYPHENED_PARTICLES = frozenset(
+    {"az", "as", "ash", "ad", "adh", "ar", "at", "ath", "an", "ud", "ul"}
 )
 _FACILITY_NOUNS = frozenset({
     "clinic", "hospital", "school", "church", "mosque", "temple", "shelter", "center", "centre",

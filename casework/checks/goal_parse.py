@@ -97,7 +97,17 @@ _VAGUE_PHRASES = re.compile(
     r"(?:increase|improve|build|gain|strengthen|enhance|develop|grow|boost)s? (?:(?:her|his|their|the|overall)\s+)?"
     r"(?:self-sufficiency|independence|insight|confidence|self-esteem|self-worth|resilience|"
     r"stability|well-?being|motivation|awareness|functioning|maturity|bonding|attachment)|"
-    r"bond(?:s|ing)? (?:more|better|with)|(?:more|less) (?:often|regularly|consistently|"
+    r"bond(?:s|ing)? (?:more|better|with)|"
+    # "and achieve good control", "have improved mood", "so cl feels heard": a state of mind
+    # or of health appended to a precise line, which nobody could see
+    r"(?:have|show|with) (?:an? )?(?:improved|better|stable|stabilized|brighter|more stable) "
+    r"(?:mood|affect|outlook|functioning|coping|insight|self-esteem|confidence|attitude|well-?being)|"
+    r"(?:achieve|reach|have|gain) (?:good|better|improved|optimal|adequate|tight|stable) (?:control|health|balance|stability|wellness)|"
+    r"gain (?:a )?(?:better|greater|deeper|more|good) (?:understanding|insight|awareness|appreciation|sense)|"
+    r"work(?:s|ing)? through (?:her|his|their|the|any) (?:\w+ )?(?:trauma|grief|issues|feelings|anger|loss|past)|"
+    r"so (?:that )?(?:\w+ )?(?:feels?|knows?) (?:heard|valued|supported|respected|safe|better|understood)|"
+    r"catch(?:es)? up (?:on|with|to) (?:all|every|(?:her|his|their|the) (?:peers|milestones|classmates|developmental))|"
+    r"(?:more|less) (?:often|regularly|consistently|"
     r"frequently|reliably)(?![^.;]*\b(?:at least|at most|no more than|\d+\s*(?:times|x|of|out of|days? (?:a|per|each)))))\b",
     re.IGNORECASE,
 )
@@ -137,8 +147,8 @@ def _time_patterns() -> list[re.Pattern[str]]:
     return [
         # "by day 30", "on week 4", "by the end of week 2", "at week 5 and week 10"
         re.compile(
-            rf"\b(?:{by}|on)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<dunit>day|week|month)(?:\s+|-)(?P<day>\d+)"
-            rf"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:(?:day|week|month)\s+)?(?P<day2>\d+)\b)*\b",
+            rf"\b(?:{by}|on|in)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<dunit>day|week|wk|month|mo)(?:\s+|-)(?P<day>\d+)"
+            rf"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:(?:day|week|wk|month|mo)\s+)?(?P<day2>\d+)\b)*\b",
             re.I,
         ),
         # "by the end of the 3rd month", "by the second week of the school term"
@@ -205,7 +215,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"\bof\s+the\s+(?:next|coming|following|first)\s+(?P<n>{number})\s+(?P<unit>day|week|month)s?\b",
+            rf"\bof\s+the\s+(?:next|coming|following|first)\s+(?P<n>{number})\s+(?P<unit>day|night|week|month)s?\b",
             re.I,
         ),
         # "at 1, 3, 6 and 13 months after the death", "for months 4 through 6": the last one
@@ -217,6 +227,8 @@ def _time_patterns() -> list[re.Pattern[str]]:
             r"\bfor\s+(?P<unit>day|week|month)s\s+\d+\s+(?:through|to|-)\s+(?P<n>\d+)\b",
             re.I,
         ),
+        # "by the end of next month": two months at most
+        re.compile(rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?P<next>next)\s+month\b", re.I),
         # "by the end of the week": about one week from now
         re.compile(
             rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
@@ -241,7 +253,7 @@ def _time_patterns() -> list[re.Pattern[str]]:
         # 2-week weigh-in": bounded by a named period or a milestone
         re.compile(
             rf"\b(?:for|through|until|over)\s+the\s+rest\s+of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:semester|term|quarter|school\s+year|year|month|week|{_alternation(lists['period_nouns'])})\b"
-            rf"|\buntil\s+(?:the\s+)?(?:\w+\s+)?(?:turns|is)\s+{number}(?:\s+(?:days?|weeks?|months?|years?)(?:\s+old)?)?\b"
+            rf"|\b(?:until|before|by)\s+(?:the\s+)?(?:\w+\s+)?(?:turns|is)\s+{number}(?:\s+(?:days?|weeks?|months?|years?)(?:\s+old)?)?\b"
             r"|\bfor\s+the\s+(?:spring|fall|autumn|winter|summer)\s+(?:semester|term|quarter|session)\b"
             rf"|\bat\s+{owner}(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+)?{events}(?![\w-])",
             re.I,

@@ -66,7 +66,7 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
             r"\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?(?P<k>\s?[kK]\b)?"
         ),
         "per": re.compile(
-            r"\s*(?:/\s*|a\s+|an\s+|per\s+|each\s+|every\s+)(?P<per>hour|hr|day|week|wk|month|mo|mth|year|yr)s?\b"
+            r"\s*(?:/\s*|-?an?[\s-]+|per\s+|each\s+|every\s+)(?P<per>hour|hr|day|week|wk|month|mo|mth|year|yr)s?\b"
             r"|\s*(?P<adv>hourly|daily|weekly|monthly|yearly|annually)\b",
             re.I,
         ),
@@ -135,7 +135,7 @@ _PER_MONTH = {"hour": 0.0, "hr": 0.0, "day": 30, "daily": 30, "week": 52 / 12, "
 
 _INCOME_AFTER = re.compile(
     r"\s*(?:social\s+security\s+|ssi\s+|ssdi\s+|pension\s+|disability\s+)?"
-    r"(?:check|checks|paycheck|income|budget|stipend|allotment|benefits?)\b",
+    r"(?:check|checks|paycheck|income|budget|stipend|allotment|benefits?|take-home(?:\s+pay)?)\b",
     re.I,
 )
 # "pays $650 rent", "rent is $650": the part of the income already spent each month
@@ -144,6 +144,7 @@ _RENT = re.compile(
     r"|\brent\s+(?:is|of)\s+\$\s?(?P<amount2>\d{1,3}(?:,\d{3})+|\d+)",
     re.I,
 )
+_ON_RATE = re.compile(r"\bon\s+(?:an?\s+)?$", re.I)
 _FULL_TIME = re.compile(r"\bfull[- ]time\b", re.I)
 _NO_INCOME = re.compile(
     r"\bno\s+(?:income|earnings)\b(?!\s+(?:limit|requirement|cap|test|ceiling|rules?))|\bzero\s+income\b",
@@ -192,6 +193,8 @@ def _money_realism(
         cue = patterns["income_cue"].search(text, max(0, match.start() - 30), match.start())
         # "on a $1,100 monthly check": a rate that names itself as income
         cue = cue or (unit and _INCOME_AFTER.match(text, end))
+        # "Tenant on $1,100/mo will pay …": a monthly rate someone lives on
+        cue = cue or (unit and _ON_RATE.search(text, max(0, match.start() - 6), match.start()))
         # "$943 SSI", "$1,400/mo VA pension": a benefit named after the amount or its rate
         benefit = patterns["benefit"].match(text, match.end()) or patterns["benefit"].match(
             text, end
@@ -442,30 +445,44 @@ def _series_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterio
     )
 
 
+_EQUIVALENCY = re.compile(r"\b(?:GED|HiSET|TASC|high school equivalency)\b", re.I)
+
+
 def _reading_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
     if not parse.deadline_days or "grade" not in text.lower():
         return None
     patterns = _realism_patterns()
     grade = patterns["grade"].search(text)
     levels = list(patterns["level"].finditer(text))
-    if len(levels) < 2 or not levels[0]["l"] or not (grade or levels[-1]["l"]):
+    exam = _EQUIVALENCY.search(text)
+    if levels and levels[0]["l"] and exam:
+        # "reading at a 3rd-grade level will pass the GED": the tests ask high school
+        # reading, counted here at its lowest grade
+        start, target = int(levels[0]["l"]), rules["reading"]["equivalency_grade"]
+    elif len(levels) < 2 or not levels[0]["l"] or not (grade or levels[-1]["l"]):
         return None
-    start, target_match = int(levels[0]["l"]), levels[-1]
-    if target_match["at"]:  # "at grade level": the student's own grade
-        if not grade:
-            return None
-        target = int(grade["g"] or grade["g2"])
     else:
-        target = int(target_match["l"])
+        start, target_match = int(levels[0]["l"]), levels[-1]
+        if target_match["at"]:  # "at grade level": the student's own grade
+            if not grade:
+                return None
+            target = int(grade["g"] or grade["g2"])
+        else:
+            target = int(target_match["l"])
     gap = target - start
     if gap <= 0:
         return None
     years = parse.deadline_days / 365
     if gap / years <= rules["reading"]["max_levels_per_year"]:
         return None
+    what = (
+        f"The {exam.group(0)} asks high school reading (a {_ordinal(target)}-grade level at the least): f"
+        if exam
+        else "F"
+    )
     return Criterion(
         False,
-        f"From a {_ordinal(start)}-grade to a {_ordinal(target)}-grade reading level is a gap "
+        f"{what}rom a {_ordinal(start)}-grade to a {_ordinal(target)}-grade reading level is a gap "
         f"of {gap} grade levels. One grade level is what a typical student gains in a school "
         f"year, so closing {gap} in {parse.deadline_days} days is not realistic. Set a gain the "
         f"same check can show, over a school year: e.g. a {_ordinal(start + 1)}-grade level by "
@@ -519,6 +536,32 @@ def _degree_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterio
         "the degree as the long-term goal and set the next step that fits, e.g. “By day 30 "
         "Cl will meet the academic advisor and register for next term's classes, shown by "
         "the class schedule.”",
+        str(data["source"]),
+    )
+
+
+_DIPLOMA = re.compile(r"\bhigh[- ]school\s+diploma\b", re.I)
+
+
+def _diploma_realism(text: str, parse: _Parse, rules: dict[str, Any]) -> Criterion | None:
+    """A high school diploma due within months for a student years away from grade 12."""
+    data = rules["diploma"]
+    if not parse.deadline_days or not _DIPLOMA.search(text):
+        return None
+    grade = _realism_patterns()["grade"].search(text)
+    if not grade or int(grade["g"] or grade["g2"]) > data["max_grade"]:
+        return None
+    now = int(grade["g"] or grade["g2"])
+    years = 12 - now  # school years after this one, at the least
+    if parse.deadline_days * data["pace"] >= years * 365:
+        return None
+    return Criterion(
+        False,
+        f"A high school diploma needs the credits of grades 9 to 12; a student in "
+        f"{_ordinal(now)} grade has at least {_plural(years, 'school year')} of them ahead, "
+        f"not {parse.deadline_days} days. Keep the diploma as the long-term goal and set a "
+        "step that fits, e.g. “By the next grading period the student will pass all core "
+        "classes, shown on the report card.”",
         str(data["source"]),
     )
 
@@ -623,6 +666,7 @@ def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
         or _weight_realism(text, parse, rules)
         or _reading_realism(text, parse, rules)
         or _degree_realism(text, parse, rules)
+        or _diploma_realism(text, parse, rules)
         or _recovery_realism(text, parse, rules)
         or _a1c_realism(text, parse, rules)
         or _rush_realism(passage, parse, rules)

@@ -157,7 +157,10 @@ def _part(phrases: list[str]) -> Part:
 @cache
 def sentence_rules(name: str = "documentation_sentences") -> tuple[SentenceRule, ...]:
     data = load_rules(name)
-    lists = {name: items for name, items in data.get("lists", {}).items()}
+    # the groups and people lists of documentation_sentences.yaml serve every rule file,
+    # so a trainer extends them in one place
+    shared = load_rules("documentation_sentences").get("lists", {})
+    lists = {**shared, **data.get("lists", {})}
 
     def expand(phrases: list[str]) -> list[str]:
         # "@groups" stands for a shared list, so a trainer extends it in one place
