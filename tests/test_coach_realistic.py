@@ -336,3 +336,24 @@ def test_a_quoted_word_in_the_clients_report_is_marked_with_its_marks():
 def test_claims_that_doubts_a_report_is_still_flagged(text):
     assert "note.credibility" in {f.rule for f in check_note(text).findings}
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The intake report alleges the toddler was left unsupervised near the pool.",
+        "APS allegations of financial exploitation were unsubstantiated after the home visit.",
+        "Alleged father was served on day 4; the genetic test is on day 20.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_the_legal_sense_of_alleges_is_not_questioned(text):
+    """'Alleges' said of a report or a petition, and 'the alleged father', are the neutral
+    legal sense: no finding, not even a suggestion, marks the word."""
+    marked = [text[f.start : f.end].lower() for f in check_note(text).findings]
+    assert not any(span.startswith("alleg") for span in marked), marked
+
+
+def test_alleges_said_of_the_client_still_reads_as_doubt():
+    text = "Client alleges the landlord came in without notice."
+    assert "alleges" in [text[f.start : f.end] for f in check_note(text).findings]
