@@ -285,10 +285,23 @@ KNOWN_MISSES = {
         "The turn after her report ('however') is a cue whose rule needs the model at 0.6, "
         "since such a turn often joins two plain facts; the model reads this one at 0.36."
     ),
-    "Resident says she paid the October lot rent in cash, but management has no record of it, so the organizer helped her write a request for the receipt.": (
-        "A false flag: her report, then 'but' and a record that conflicts with it. The model "
-        "reads it at 0.60, just at its threshold for this rule; it cannot tell a neutral "
-        "record of conflicting accounts, followed by help, from doubt."
+    "Keeps pressing the call button after 10 pm; I think he's lonely and wants company more than anything medical.": (
+        "A guessed motive ('I think he's lonely', 'wants company') is named by cues, but the "
+        "model reads the sentence at 0.21: the care words around it weigh as neutral."
+    ),
+    "Reviewed her credit report line by line, the way you would with a child; unclear how much landed.": (
+        "The cue ('the way you would with a child') is named, but the model reads the "
+        "sentence at 0.18, as most of its words are a careful record's."
+    ),
+    "Worker reported the bunkhouse is cold at night, though the heater was running at the 0600 inspection, so inspector left a thermometer log with the crew leader.": (
+        "A false flag: the juxtaposition rule reads 'though the heater was running', set "
+        "beside the worker's report, as doubt, though the inspector goes on to measure it. "
+        "The rule cannot tell a neutral record of conflicting data from doubt."
+    ),
+    "Within the 30-day hospital-at-home episode, pt will complete all 36 sessions of cardiac rehab, documented by the rehab program.": (
+        "Not achievable in the labeller's view, but Medicare allows up to two one-hour cardiac "
+        "rehabilitation sessions a day (42 CFR 410.49), so 36 sessions in 30 days is not "
+        "ruled out by the count alone; the check says nothing rather than guess."
     ),
 }
 
@@ -328,6 +341,7 @@ SETS = (
     "_heldout20",  # scored once before tuning (the final score of its session), then tuned on
     "_heldout21",  # kept unseen as `*_blind.tsv` for a session, then tuned on
     "_heldout22",  # scored once before tuning, then tuned on
+    "_heldout23",  # scored once before tuning, then tuned on
 )
 
 

@@ -237,6 +237,14 @@ def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
         # mock praise and a stereotype about a group and an age
         ("Teen was a real ray of sunshine at intake, hood up and silent.", "note.tone.sarcasm"),
         ("Grandpa's spelling is rough, as is typical with older farmers, so the form was filled in for him.", "note.tone.stereotype"),
+        # a room likened to an asylum, a condition as a nickname, a service joined for a motive
+        ("The visiting room was a madhouse, two aunts screeching over the custody order.", "note.tone.comparison"),
+        ("Another PTSD vet who thinks curfew is for other people.", "note.tone.label"),
+        ("Youth only enrolled in the GED class to get his fines reduced.", "note.tone.motive"),
+        ("Ex-military, so he'll only respond to a firm hand; paired him with the strictest mentor.", "note.tone.stereotype"),
+        ("Nice of him to text an hour after group ended to say he was running late.", "note.tone.sarcasm"),
+        ("He's a roofer, so he'll probably skip the follow-up once the weather turns.", "note.tone.stereotype"),
+        ("Uncle is a powder keg, the neighbors keep their distance.", "note.tone.label"),
     ],
     ids=lambda v: v[:40],
 )
@@ -281,6 +289,16 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
         "Family is Somali and asked for a Somali-speaking interpreter, so CM booked one for Tuesday.",
         "Tenant reported feral cats under the porch of the empty unit; CM told the manager.",
         "Claimant checked the state claims portal with RC; the claim shows as pending.",
+        # a rating copied from a form, and slowness said of speech, not of the person
+        "Supervisor rated his first month 'meets expectations' on the review form.",
+        "Her speech was slow and she paused before each answer; CM wrote the dates down for her.",
+        # person-first wording, a manner adverb, cursing, and a rule word said of a thing
+        "Youth has ADHD and did best with a standing desk during the math session.",
+        "Tenant explained the repair problem clearly and with photos.",
+        "He swore at the bus driver twice, per the transit incident report.",
+        "The back stairwell was noncompliant with the fire code; the owner was cited on day 3.",
+        # the workbook's own closure summary: a Goal Attainment Scaling score against its scale
+        "Goal attainment T-score: 42 → 58 (50 = as expected).",
         # running out, lifting with pain: what the client reported, observed
         "Cl reports running short of diapers by the 20th; CM added the diaper bank.",
         "Pt reports knee pain 6/10 and grimaced on lifting the leg onto the stool.",

@@ -123,6 +123,7 @@ def test_initials_say_where_they_come_from():
         ("Hunter is still sleeping at his cousin's place.", "Hunter"),
         ("Nour ash-Shami asked for the forms in Arabic.", "Nour ash-Shami"),
         ("Card ending 4410 was used for the deposit.", "ending 4410"),
+        ("Sage is the teen's chosen name; staff use it on the unit.", "Sage"),
     ],
     ids=lambda v: v[:40],
 )
@@ -158,6 +159,8 @@ def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, iden
         "Faith and hope are central to her recovery.",
         "Buyer's credit report shows one late payment in 2022.",
         "The duplex is more than 90 years old and has lead paint.",
+        "Crew asked the grower for a second water cooler.",
+        "Rent is the one bill her name is on.",
     ],
     ids=lambda v: v[:40],
 )

@@ -629,6 +629,7 @@ def test_an_income_or_a_series_the_line_states_makes_the_goal_not_achievable(goa
         "Youth, an 8th grader, will earn a high school diploma within 5 years, per the transcript.",
         "Buyer, who earns $4,200 a month, will pay off the $500 collection within 45 days and show the paid letter.",
         "Within 10 days of referral, the paramedic will install a shower chair and photograph it for the chart.",
+        "By day 21 the grower will post the heat-illness plan in Spanish at the field site, confirmed by the inspector's photo.",
         "Tenant will catch up on the back rent by paying $150 a month with the regular rent until the 6-month review, per the ledger.",
     ],
     ids=lambda v: v[:40],

@@ -96,6 +96,8 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True  # "Joy was seen"
     if norms[i] in {"will", "may"} and following in {"was", "is", "has", "had"}:
         return True  # "Will was sleeping": a modal verb is never followed by "was"
+    if _called_a_name(norms, i):
+        return True  # "River is the youth's chosen name"
     if (
         following in {"is", "was"}
         and norms[i + 2 : i + 3] == ["still"]
@@ -279,8 +281,10 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
                     passage.text[token.end : token.end + 2].lstrip().startswith("(")
                     and any(w in data.name_cues for w in passage.norms[i + 1 : i + 4])
                 )
-                # "Precious is the name of the child": said to be a name
+                # "Precious is the name of the child", "River is the youth's chosen name":
+                # said to be a name
                 or tuple(passage.norms[i + 1 : i + 4]) in _IS_THE_NAME
+                or _called_a_name(passage.norms, i)
             )
             return not data.first[norm] or not passage.is_sentence_start(i) or cued
         # "moved to Springfield": a place cue outranks the surname list
@@ -307,6 +311,19 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
         and len(norm) > 2
         and token.text.capitalize() not in data.not_names
     )
+
+
+_NAME_KINDS = frozenset({"chosen", "given", "first", "legal", "preferred", "middle", "real",
+    "full", "birth", "street", "nick", "pet", "'s", "new"})  # fmt: skip
+
+
+def _called_a_name(norms: list[str], i: int) -> bool:
+    """ "River is the youth's chosen name": the word is said to be someone's name."""
+    if norms[i + 1 : i + 2] != ["is"] or not set(norms[i + 2 : i + 3]) & _DETERMINERS:
+        return False
+    after = norms[i + 3 : i + 7]
+    at = after.index("name") if "name" in after else -1
+    return at > 0 and after[at - 1] in _NAME_KINDS
 
 
 _IS_THE_NAME = frozenset(

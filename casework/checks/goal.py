@@ -29,9 +29,9 @@ from casework.checks.goal_parse import (
     _named_check,
     _Parse,
     _phrase_patterns,
-    _time,
 )
 from casework.checks.goal_realism import _plan, _realism
+from casework.checks.goal_time import _time
 from casework.checks.text import Passage
 
 

@@ -353,6 +353,13 @@ def _finding(
 
 _PHRASAL = frozenset({"in", "back", "off", "out", "up", "on"})
 _AMOUNTS = frozenset({"a few", "a lot", "a little", "a couple", "a bit", "a while", "a ton"})
+# A rating copied from a form ("rated 'meets expectations'", "review was 'satisfactory'"):
+# the form's own words, quoted exactly
+_RATINGS = frozenset({
+    "meets expectations", "exceeds expectations", "below expectations", "needs improvement",
+    "satisfactory", "unsatisfactory", "proficient", "not proficient", "partially proficient",
+    "incomplete", "pass", "fail",
+})  # fmt: skip
 _SHORT_QUOTE = re.compile(r"^[\"“‘']\s*[^\W_]+(?:['’][^\W_]+)?(?:\s+[^\W_]+)?\s*[.,!?]?[\"”’']$")
 # Inside the client's report, three words set apart read the same way: "ran out early".
 _REPORTED_QUOTE = re.compile(
@@ -402,7 +409,7 @@ def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Find
             # inside reported speech: Client said he stays over "sometimes."
             reported.append((start, end))
             continue
-        if not short:
+        if not short or p.text[start:end].strip("\"“”‘’' .,").lower() in _RATINGS:
             continue
         findings.append(
             Finding(
