@@ -228,10 +228,6 @@ KNOWN_MISSES = {
     "Pt with 30% TBSA grafts will return to full-time roofing within 2 weeks of discharge, verified by an employer letter.": (
         "Not achievable for a medical reason the check has no source for (recovery from burns)."
     ),
-    "Resettlement: family has been shown the bus routes three times now; one would think it would have stuck.": (
-        "The cue ('one would think') is found, but the word model reads the sentence at 0.34, "
-        "just under the 0.35 it needs to confirm."
-    ),
     "Youth says it isn't safe for her at home. CM spoke with mother by phone, who was calm, polite and very reasonable.": (
         "The cross-sentence cue ('very reasonable') is found, but the word model reads the two "
         "sentences at 0.31, under the 0.35 it needs to confirm."
@@ -277,10 +273,6 @@ KNOWN_MISSES = {
         "within 7 days; 'the end of next week' may be 14 days away, and courses are not on "
         "its list, so it says nothing rather than judge four courses against two weeks."
     ),
-    'Goes by "Tiny" on the block per PO.': (
-        "A street nickname in quotation marks after 'goes by': the lists do not know it and "
-        "'goes by' is not yet read as naming a person."
-    ),
     "Says she has no money and nowhere to go on release, however she had $300 on her books within a week.": (
         "The turn after her report ('however') is a cue whose rule needs the model at 0.6, "
         "since such a turn often joins two plain facts; the model reads this one at 0.36."
@@ -302,6 +294,18 @@ KNOWN_MISSES = {
         "Not achievable in the labeller's view, but Medicare allows up to two one-hour cardiac "
         "rehabilitation sessions a day (42 CFR 410.49), so 36 sessions in 30 days is not "
         "ruled out by the count alone; the check says nothing rather than guess."
+    ),
+    "Grandmother speaks mostly Mixteco; doubtful much of the discharge plan would land with her anyway.": (
+        "The cue ('doubtful') is named, but the model reads the sentence at 0.30: the "
+        "conclusion drawn from her language is in words it weighs as a plain record."
+    ),
+    "Partner reports cl fell again last night, though he was able to get up on his own; CM requested a PT home safety eval.": (
+        "A false flag: 'was able to' after a report often casts doubt ('was able to walk to "
+        "the car'), and the model reads this line at 0.53; here it is a fall assessment."
+    ),
+    "Utility's payment website apparently went down Monday; the call center confirmed no late fee would post.": (
+        "A false flag: 'apparently' with no source is read as the writer's doubt, though "
+        "here it is said of a website, not of the client."
     ),
 }
 
@@ -342,6 +346,7 @@ SETS = (
     "_heldout21",  # kept unseen as `*_blind.tsv` for a session, then tuned on
     "_heldout22",  # scored once before tuning, then tuned on
     "_heldout23",  # scored once before tuning, then tuned on
+    "_heldout24",  # scored once before tuning, then tuned on
 )
 
 

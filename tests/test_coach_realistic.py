@@ -245,6 +245,9 @@ def test_a_label_after_a_pronoun_contraction_describes_the_person(text):
         ("Nice of him to text an hour after group ended to say he was running late.", "note.tone.sarcasm"),
         ("He's a roofer, so he'll probably skip the follow-up once the weather turns.", "note.tone.stereotype"),
         ("Uncle is a powder keg, the neighbors keep their distance.", "note.tone.label"),
+        ("Dad found time for his bowling league but not for the parenting class.", "note.tone.undercut"),
+        ("Mom is now an expert nutritionist thanks to one TikTok video.", "note.tone.sarcasm"),
+        ("His knee flare-up came at a very convenient time, the week of the work search audit.", "note.tone.motive"),
     ],
     ids=lambda v: v[:40],
 )
@@ -299,6 +302,9 @@ def test_a_cross_sentence_cue_marks_the_second_sentence_only():
         "The back stairwell was noncompliant with the fire code; the owner was cited on day 3.",
         # the workbook's own closure summary: a Goal Attainment Scaling score against its scale
         "Goal attainment T-score: 42 → 58 (50 = as expected).",
+        # the client's own name for a thing, quoted
+        'Child asked for the "dino nuggets" again, which is his name for the chicken bites.',
+        "CM and the survivor found a convenient time for the court accompaniment.",
         # running out, lifting with pain: what the client reported, observed
         "Cl reports running short of diapers by the 20th; CM added the diaper bank.",
         "Pt reports knee pain 6/10 and grimaced on lifting the leg onto the stool.",

@@ -124,6 +124,8 @@ def test_initials_say_where_they_come_from():
         ("Nour ash-Shami asked for the forms in Arabic.", "Nour ash-Shami"),
         ("Card ending 4410 was used for the deposit.", "ending 4410"),
         ("Sage is the teen's chosen name; staff use it on the unit.", "Sage"),
+        ("Resident goes by Deacon on the block.", "Deacon"),
+        ("Wren, the evacuee on cot 12, asked for her glasses.", "Wren"),
     ],
     ids=lambda v: v[:40],
 )
@@ -161,6 +163,8 @@ def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, iden
         "The duplex is more than 90 years old and has lead paint.",
         "Crew asked the grower for a second water cooler.",
         "Rent is the one bill her name is on.",
+        "Cust asked for the bill in large print.",
+        "The mobile pantry does not run in July.",
     ],
     ids=lambda v: v[:40],
 )

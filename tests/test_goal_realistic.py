@@ -611,6 +611,10 @@ def test_a_saving_above_what_the_income_leaves_after_the_stated_rent_is_not_achi
             "Over the 45-day stay, resident will complete 90 days of outpatient counseling, per the program letter.",
             ["90 days", "45 days"],
         ),
+        (
+            "During the 14-day respite stay, the family will finish the kitchen remodel by day 60.",
+            ["60", "14-day"],
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )

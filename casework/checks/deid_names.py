@@ -41,7 +41,7 @@ _PERSON_APPOSITION = re.compile(
     # "Patience, the maternal aunt, …", "Major, the older son, …"
     r"|the\s+(?:[\w'’]+\s+){0,2}?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
-    r"client|patient|guest|youth|student|veteran|participant)\b"
+    r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|resident|camper)\b"
     # "Sunny, the youngest, …": a child named by birth order
     r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,)",
     re.I,
@@ -115,6 +115,8 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True  # "Per Justice, his mom left": a source named for what follows
     if previous in _MET and not passage.is_sentence_start(i):
         return True  # "drove out to see Grace": a capitalised word one goes to see
+    if previous == "by" and first >= 2 and norms[first - 2] in {"goes", "go", "going", "went"}:
+        return True  # "goes by Preacher at the encampment": the name a person uses
     if following == "and" and norms[i + 2 : i + 3] in (["his"], ["her"], ["their"]):
         return True
     if (
@@ -302,7 +304,9 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
         )
     if _shape(token.text) != "lower" or norm not in data.first:
         return False
-    if previous in _TITLES | {"named", "called", "nicknamed"}:
+    if previous in _TITLES | {"named", "called", "nicknamed"} or (
+        previous == "by" and i >= 2 and passage.norms[i - 2] in {"goes", "go", "going", "went"}
+    ):
         # "named an adult", "called the office": an article or possessive is no name
         return norm not in _DETERMINERS
     # A lower-case name that is no everyday word: "maria", "brandon" (not "will", "foster").

@@ -144,13 +144,13 @@ def _time_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b(?:for|through|until|over)\s+the\s+rest\s+of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:semester|term|quarter|school\s+year|year|month|week|{_alternation(lists['period_nouns'])})\b"
             rf"|\b(?:until|before|by)\s+(?:the\s+)?(?:\w+\s+)?(?:turns|is)\s+{number}(?:\s+(?:days?|weeks?|months?|years?)(?:\s+old)?)?\b"
-            r"|\bfor\s+the\s+(?:spring|fall|autumn|winter|summer)\s+(?:semester|term|quarter|session)\b"
+            r"|\b(?:for|during|through|over)\s+the\s+(?:spring|fall|autumn|winter|summer)\s+(?:semester|term|quarter|session)\b"
             rf"|\bat\s+{owner}(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+)?{events}(?![\w-])",
             re.I,
         ),
         # "by the 60-day review", "until the 6-month reassessment"
         re.compile(
-            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+)?(?:{events}|{_alternation(lists['period_nouns'])})(?![\w-])",
+            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+){{0,2}}(?:{events}|{_alternation(lists['period_nouns'])})(?![\w-])",
             re.I,
         ),
         re.compile(

@@ -352,6 +352,12 @@ def _finding(
 
 
 _PHRASAL = frozenset({"in", "back", "off", "out", "up", "on"})
+# "…, which is her name for the seedless ones": the quoted words are named as someone's own
+_NAMED_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:is|was|are|were)\s+(?:her|his|their|my|our|the\s+\w+['’]s)\s+"
+    r"(?:own\s+)?(?:name|word|term|nickname)\s+for\b",
+    re.I,
+)
 _AMOUNTS = frozenset({"a few", "a lot", "a little", "a couple", "a bit", "a while", "a ton"})
 # A rating copied from a form ("rated 'meets expectations'", "review was 'satisfactory'"):
 # the form's own words, quoted exactly
@@ -411,6 +417,8 @@ def _scare_quotes(reader: _Reader, reported: list[tuple[int, int]]) -> list[Find
             continue
         if not short or p.text[start:end].strip("\"“”‘’' .,").lower() in _RATINGS:
             continue
+        if _NAMED_AFTER.match(p.text, end):
+            continue  # "the “miracle grapes”, which is her name for the red ones": her word
         findings.append(
             Finding(
                 rule="note.scare-quotes",
