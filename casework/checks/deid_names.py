@@ -41,7 +41,7 @@ _PERSON_APPOSITION = re.compile(
     # "Patience, the maternal aunt, …", "Major, the older son, …"
     r"|the\s+(?:[\w'’]+\s+){0,2}?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
-    r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|resident|camper)\b"
+    r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|camper)\b"
     # "Sunny, the youngest, …": a child named by birth order
     r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,)",
     re.I,
@@ -99,10 +99,11 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     if _called_a_name(norms, i):
         return True  # "River is the youth's chosen name"
     if (
-        following in {"is", "was"}
+        listed
+        and following in {"is", "was"}
         and norms[i + 2 : i + 3] == ["still"]
         and norms[i + 3 : i + 4]
-        and norms[i + 3].endswith("ing")
+        and norms[i + 3] in _STILL_DOING
     ):
         return True  # "Hunter is still waiting on his crew share": someone doing something
     after = passage.text[tokens[i].end : tokens[i].end + 40]
@@ -317,6 +318,11 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
     )
 
 
+# what only a person is "still" doing ("Hunter is still waiting"), unlike "Rent is still
+# pending" or "Hope is still missing"
+_STILL_DOING = frozenset({"waiting", "staying", "living", "sleeping", "working", "looking",
+    "asking", "hoping", "talking", "calling", "using", "drinking", "attending", "crying",
+    "refusing", "couch-surfing", "searching"})  # fmt: skip
 _NAME_KINDS = frozenset({"chosen", "given", "first", "legal", "preferred", "middle", "real",
     "full", "birth", "street", "nick", "pet", "'s", "new"})  # fmt: skip
 
