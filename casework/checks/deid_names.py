@@ -116,7 +116,7 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         return True  # "Per Justice, his mom left": a source named for what follows
     if previous in _MET and not passage.is_sentence_start(i):
         return True  # "drove out to see Grace": a capitalised word one goes to see
-    if previous == "by" and first >= 2 and norms[first - 2] in {"goes", "go", "going", "went"}:
+    if _goes_by(norms, first):
         return True  # "goes by Preacher at the encampment": the name a person uses
     if following == "and" and norms[i + 2 : i + 3] in (["his"], ["her"], ["their"]):
         return True
@@ -305,9 +305,7 @@ def _reads_as_name(passage: Passage, i: int, proper: bool, declared: set[str]) -
         )
     if _shape(token.text) != "lower" or norm not in data.first:
         return False
-    if previous in _TITLES | {"named", "called", "nicknamed"} or (
-        previous == "by" and i >= 2 and passage.norms[i - 2] in {"goes", "go", "going", "went"}
-    ):
+    if previous in _TITLES | {"named", "called", "nicknamed"} or _goes_by(passage.norms, i):
         # "named an adult", "called the office": an article or possessive is no name
         return norm not in _DETERMINERS
     # A lower-case name that is no everyday word: "maria", "brandon" (not "will", "foster").
@@ -325,6 +323,11 @@ _STILL_DOING = frozenset({"waiting", "staying", "living", "sleeping", "working",
     "refusing", "couch-surfing", "searching"})  # fmt: skip
 _NAME_KINDS = frozenset({"chosen", "given", "first", "legal", "preferred", "middle", "real",
     "full", "birth", "street", "nick", "pet", "'s", "new"})  # fmt: skip
+
+
+def _goes_by(norms: list[str], i: int) -> bool:
+    """ "goes by Preacher", "went by tiny": the word after is the name a person uses."""
+    return i >= 2 and norms[i - 1] == "by" and norms[i - 2] in {"goes", "go", "going", "went"}
 
 
 def _called_a_name(norms: list[str], i: int) -> bool:
