@@ -48,6 +48,11 @@ DISPUTED = {
         "A 10-week class does not fit in 45 days unless it has already begun, which the line "
         "does not say; the check names the figures and asks the student to fit the goal to them."
     ),
+    "Ppt reports two weeks without use. Pupils pinpoint at the window.": (
+        "A sign recorded in its own sentence, with no contrast word, is what the workbook asks "
+        "for ('record the report and what you observed, each on its own'); the coach does not "
+        "read doubt into the order of two plain sentences."
+    ),
     "Guest said there has been no food at home since Tuesday; she chose items for 4 people, including beans, rice and snacks for the kids.": (
         "A pantry visit is the answer to the need, but children without food at home is a "
         "safety question the coach raises (is this poverty alone, or neglect?), which a note "
@@ -307,6 +312,31 @@ KNOWN_MISSES = {
         "A false flag: 'apparently' with no source is read as the writer's doubt, though "
         "here it is said of a website, not of the client."
     ),
+    "VA is a hoarder and a drunk, per the neighbors and per my own eyes.": (
+        "The labels are credited to the neighbours ('per …'), so the coach asks the student to "
+        "quote them (an info finding); it does not yet read 'per my own eyes' as the writer "
+        "taking the labels on."
+    ),
+    "Recipient, who is 91 and walks with a walker, will walk 5 miles every day starting next week, logged by the driver.": (
+        "Not achievable in the labeller's view, but no rule weighs a distance against age or a "
+        "walking aid with a source to cite; the check says nothing rather than guess."
+    ),
+    "By tomorrow's school day, youth will make up all 14 missing credits, verified by the registrar.": (
+        "Credits are weighed only against a college load (a source the check can cite); a high "
+        "school credit is a year-long course, and saying so with college figures would be wrong."
+    ),
+    "IW will go from a 10 lb lifting restriction to lifting 100 lb by next week, confirmed by the FCE.": (
+        "Not achievable in the labeller's view, but no rule weighs a change in a lifting "
+        "restriction against time; the check says nothing rather than guess."
+    ),
+    "Before the guardianship review hearing on day 60, guardian will obtain a current capacity evaluation from the IP's physician and file it with the court.": (
+        "'Obtain' is read as a result to be shown, and the action after it ('file it with the "
+        "court') is not yet taken as the goal's own check."
+    ),
+    "Pt is the woman who gave birth in the clinic parking garage last month.": (
+        "A unique event with no news, disaster or rescue word: the check cannot yet tell an "
+        "event that singles a person out from an ordinary one."
+    ),
 }
 
 
@@ -347,6 +377,10 @@ SETS = (
     "_heldout22",  # scored once before tuning, then tuned on
     "_heldout23",  # scored once before tuning, then tuned on
     "_heldout24",  # scored once before tuning, then tuned on
+    "_heldout25",  # kept unseen as `*_blind.tsv` for a session, then tuned on
+    "_heldout26",  # scored once before tuning, then tuned on
+    "_heldout27",  # scored once before tuning, then tuned on
+    "_heldout28",  # scored once before tuning, then tuned on
 )
 
 

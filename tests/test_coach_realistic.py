@@ -381,3 +381,125 @@ def test_the_legal_sense_of_alleges_is_not_questioned(text):
 def test_alleges_said_of_the_client_still_reads_as_doubt():
     text = "Client alleges the landlord came in without notice."
     assert "alleges" in [text[f.start : f.end] for f in check_note(text).findings]
+
+
+# --- fresh wording the twenty-fifth blind set and training set 13 showed (this file's own) -
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # moralised setbacks and illness as a burden
+        ("Dad undid a whole month of hard work by skipping the last three groups.", "note.tone.moralized"),
+        ("Resident is saddled with diabetes and a bad hip.", "note.tone.moralized"),
+        ("Maybe an eviction will be the wake-up call she needs.", "note.tone.moralized"),
+        # talking down
+        ("Showed her the bus app three times; not sure it will ever stick.", "note.condescension"),
+        # sarcasm and mock praise in fresh wording
+        ("Youth staged a whole scene in the lobby when told the van had left.", "note.tone.sarcasm"),
+        ("Member arrived with another excuse; truly the unluckiest woman alive.", "note.sarcasm"),
+        ("Mom's plan of letting the tablet babysit the twins is going great.", "note.tone.sarcasm"),
+        ("His sudden back pain made its debut the week the work search began.", "note.tone.sarcasm"),
+        # doubt verbs, motives and insinuation by timing
+        ("Grandpa maintains the bus driver never stopped at his corner.", "note.doubt-verb"),
+        ("Strange that the rash and the housing appeal both turned up the same week.", "note.assumed-motive"),
+        ("Youth filed the grievance only because he lost his gym time that day.", "note.assumed-motive"),
+        ("She has to be hiding a boyfriend's income; nobody lives on that.", "note.assumed-motive"),
+        ("All the volunteering lately is for the judge's benefit.", "note.assumed-motive"),
+        # stereotypes and labels
+        ("Shelter parents tend to drift off after a week, so CM did not start the school transfer.", "note.stereotype-generalisation"),
+        ("Room 9's manic yeller kept the hall awake again.", "note.tone.label"),
+        ("He is the block drunk, and every clerk at the pantry knows it.", "note.tone.label"),
+        ("Recipient is rude and demanding on every call.", "note.character"),
+        # signs set against a denial by "yet"
+        ("Says he has been sober since June, yet his eyes were bloodshot at the visit.", "note.juxtaposition-evidence"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_wording_from_the_newest_sets_is_flagged_with_a_reason(text, rule):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an institution, a thing, and the client's own quoted phrase
+        "The food foundation refused the grant request because the deadline had passed.",
+        "Loaner walker came back with a noncompliant brake; it was tagged out of service.",
+        "Child used the phrase \"mean game\" twice; CM wrote it down and asked open questions.",
+        # a report beside signs that bear it out is assessment, not doubt
+        "Pt rates pain 9/10; on the phone at arrival, then grimaced and guarded her right side on exam.",
+        # plain senses of the new cues
+        "Client maintains her apartment well and pays rent on time.",
+        "Families tend to call the warmline after 8 pm, so CM added an evening shift.",
+        "In her professional opinion, the psychiatrist recommends a step-down unit.",
+        "Grant met the filing deadline for the spring cycle.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_plain_neighbours_of_the_newest_cues_pass(text):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]
+
+
+# --- fresh wording blind sets 26 to 28 and training set 14 showed (this file's own) --------
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Arrived with her trademark flawless timing, two minutes before the pantry closed.", "note.sarcasm"),
+        ("Dad delivered a whole monologue about how unfair the caseworker is.", "note.tone.sarcasm"),
+        ("The landlord's crew showed up a speedy three months after the leak.", "note.tone.sarcasm"),
+        ("Oh good, the new aide has discovered that teenagers talk back.", "note.tone.sarcasm"),
+        ("Back on pills a week after detox; the whole stay was wasted on her.", "note.condescension"),
+        ("Good mothers don't miss the pediatrician.", "note.condescension"),
+        ("Eleven kids in a two-bedroom and still multiplying.", "note.dehumanising"),
+        ("Caseload is full of bottom-feeders lately.", "note.dehumanising"),
+        ("Pt admits to unprotected sex twice this month.", "note.doubt-verb"),
+        ("Grandpa will own up to a few beers on Sundays.", "note.credibility"),
+        ("She only brings the baby when she needs a signature.", "note.assumed-motive"),
+        ("The only reason he asked for a new worker is to delay the hearing.", "note.assumed-motive"),
+        ("Family is Somali, so CM left them off the holiday toy list.", "note.stereotype-cause"),
+        ("Baby was born addicted to fentanyl and went to the NICU.", "note.stigma"),
+        ("Burn kid in room 2 asked for more juice.", "note.condition-label"),
+        ("He must be diverting the pills; nobody runs out that fast.", "note.tone.guess"),
+        ("He's after a free ride, not a job.", "note.tone.motive"),
+        ("Mom keeps calling with one crisis after another; she enjoys having an audience.", "note.tone.motive"),
+        ("Vet's a TBI case, so don't expect him to remember the appointment.", "note.tone.label"),
+        ("Total conspiracy nut, would not sign the release.", "note.tone.label"),
+        ("Pt is a commercial fisherman; a positive UDS is not unexpected.", "note.tone.stereotype"),
+        ("He needs to take some responsibility instead of expecting the county to feed his kids.", "note.tone.moralized"),
+        ("CG is lazy about the bath schedule.", "note.character"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_wording_from_blind_sets_26_to_28_is_flagged_with_a_reason(text, rule):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt has a BPD diagnosis and asked for the DBT skills group.",
+        "The voucher was refused at the counter because it had expired.",
+        "Pt picked a princess costume for the Halloween party on the unit.",
+        "Worker reports he can't lift more than 10 lb; NCM asked PT to add a lifting test to the FCE.",
+        "Vet asked for help with his pension claim; VSO pulled the form.",
+        "The first hotel refused the voucher because it was full, so CM booked the next one.",
+        "She must have her ID with her to pick up the check on Friday.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_plain_neighbours_of_the_cues_from_sets_26_to_28_pass(text):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]
+
+
+def test_must_be_is_a_guess_not_a_directive():
+    """'He must be selling' guesses; 'she must attend' directs. Only the second is a decision
+    made for the client."""
+    guess = check_note("He must be selling the pills.").findings
+    directive = check_note("Client was told she must attend every group.").findings
+    assert "note.unilateral" not in {f.rule for f in guess}
+    assert "note.unilateral" in {f.rule for f in directive}

@@ -615,6 +615,14 @@ def test_a_saving_above_what_the_income_leaves_after_the_stated_rent_is_not_achi
             "During the 14-day respite stay, the family will finish the kitchen remodel by day 60.",
             ["60", "14-day"],
         ),
+        (
+            "Couple, with $1,900 in monthly income, will save $15,000 toward a deposit within 6 weeks, shown by bank statements.",
+            ["$1,900 a month", "$15,000"],
+        ),
+        (
+            "Under the mentor's 12-week coaching plan, youth will pass the driver's test by week 30, shown by the license.",
+            ["week 30", "the mentor's 12-week coaching plan"],
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )
@@ -652,3 +660,98 @@ def test_catching_up_on_every_milestone_names_no_action():
         "Toddler will catch up on all milestones by the 6-month IFSP review."
     ).criteria["specific"]
     assert specific.met is False and "catch up on all" in specific.reason
+
+
+def test_a_shift_lead_or_a_recipient_can_own_a_goal():
+    """Roles a program names (a shift lead, a meals recipient) are people who can act."""
+    for goal in (
+        "By day 10 the night shift lead will post the new fire exit map in each hallway, confirmed by a photo in the log.",
+        "Recipient will sign the meal delivery consent by Friday, per the signed form in the file.",
+    ):
+        specific = check_goal(goal).criteria["specific"]
+        assert specific.met, specific.reason
+
+
+@pytest.mark.parametrize(
+    ("goal", "days"),
+    [
+        (
+            "Pt will have the 6-month viral load drawn between day 170 and day 190, confirmed in the EHR.",
+            190,
+        ),
+        (
+            "Tenant will clear the $900 balance in 3 monthly payments of $300, shown on the ledger.",
+            90,
+        ),
+        (
+            "Caregiver will attend the Thursday respite group each week for the coming year, per the sign-in sheet.",
+            365,
+        ),
+        (
+            "Dad will attend the evening group each week during the 8 weeks of orientation, per the sign-in sheet.",
+            56,
+        ),
+        (
+            "By the 6-month follow-up call, the nurse will confirm the PCP visit happened and note the date.",
+            180,
+        ),
+        (
+            "Student will attend at least 3 of the 5 tutoring nights offered this semester, per the tutor's log.",
+            120,
+        ),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_windows_installments_and_named_periods_are_deadlines(goal, days):
+    """A window's last day, a count of monthly payments, a coming year, a period "of"
+    something, a dated call and a school term each bound the goal."""
+    report = check_goal(goal)
+    assert report.criteria["time_bound"].met, report.criteria["time_bound"].reason
+    assert report.deadline_days == days
+
+
+@pytest.mark.parametrize(
+    ("goal", "figures"),
+    [
+        (
+            "Tenant, who has no income this month, will buy a used car (about $9,000) within 30 days.",
+            ["no income", "$9,000", "30 days"],
+        ),
+        (
+            "Teen, who has no income, will have first and last month's rent saved by next Friday, about $1,800.",
+            ["no income", "$1,800", "14 days"],
+        ),
+        (
+            "Mom will finish the GED, start a full-time job and sign a new lease by Friday.",
+            ["3 life changes"],
+        ),
+        (
+            "Worker, whose workers' comp check is $520 a week, will pay off a $19,000 loan within 8 weeks.",
+            ["$2,253 a month", "$19,000"],
+        ),
+        (
+            "Within the 6-week respite authorization, coordinator will have her moved into assisted living by month 5.",
+            ["month 5", "6-week respite authorization"],
+        ),
+        (
+            "Member will complete all 20 weekly sessions within her first month of enrollment, per the log.",
+            ["20 weekly sessions", "30 days"],
+        ),
+        (
+            "Student, who works 12 hours a week at $11 an hour, will pay off $15,000 in loans by the end of the semester.",
+            ["$15,000"],
+        ),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_figures_the_line_states_make_these_goals_not_achievable(goal, figures):
+    achievable = check_goal(goal).criteria["achievable"]
+    assert achievable.met is False
+    assert all(figure in achievable.reason for figure in figures), achievable.reason
+
+
+def test_a_wish_without_to_is_still_a_wish():
+    specific = check_goal(
+        "Client would like her hours raised to 30 a week within 2 months."
+    ).criteria["specific"]
+    assert specific.met is False and "would like" in specific.reason

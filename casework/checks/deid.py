@@ -140,9 +140,11 @@ _YEARLY = re.compile(
     r"(?i)\b(?:each|every)\s+(?:year|fall|spring|summer|winter|school\s+year)\b|\bannually\b|"
     r"\ball\s+(?:incoming|new|returning)\s+(?:students|residents|tenants|families|clients)\b|"
     # "Fall term registration opens in August": an institution's calendar
-    r"\b(?:registration|enrol(?:l)?ment|term|semester|season|school|classes|camp)\s+(?:\w+\s+)?(?:opens?|closes?|starts?|begins?|ends?)\b|"
+    r"\b(?:registration|enrol(?:l)?ment|term|semester|season|school|classes|camp)\s+(?:\w+\s+){0,2}(?:opens?|closes?|starts?|begins?|ends?|runs?)\b|"
     # "The produce van does not run in August": a service's own schedule
-    r"\b(?:van|bus|route|shuttle|program|pantry|market|clinic|office)\s+(?:\w+\s+){0,2}(?:runs?|operates?|opens?|closes?|delivers?)\b"
+    r"\b(?:van|bus|route|shuttle|program|pantry|market|clinic|office)\s+(?:\w+\s+){0,2}(?:runs?|operates?|opens?|closes?|delivers?)\b|"
+    # "Heating bills spike in January": a seasonal pattern, not an event in a life
+    r"\b(?:bills?|costs?|prices?|usage|demand|calls|visits|admissions)\s+(?:\w+\s+){0,2}(?:spike|spikes|peak|peaks|climb|climbs|jump|jumps|double|doubles|triple|triples|swell|swells)\b"
 )
 # "every March", "each May and October": a month in a list after "each" recurs too
 _EVERY = re.compile(

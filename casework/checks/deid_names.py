@@ -43,7 +43,16 @@ _PERSON_APPOSITION = re.compile(
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
     r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|camper)\b"
     # "Sunny, the youngest, …": a child named by birth order
-    r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,)",
+    r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,"
+    # "Storm, the 14-year-old, …"
+    r"|the\s+(?:\d{1,2}|[a-z]+)[- ]year[- ]old\b"
+    # "Sunny, the member's granddaughter, …"
+    r"|the\s+[a-z]+(?:'s|’s)\s+(?:grand)?(?:daughter|son|child|mother|father|niece|nephew|aunt|uncle|"
+    r"sister|brother|cousin|wife|husband|partner|caregiver|neighbor|neighbour|friend)\b"
+    # "Aigerim Bekova, an exchange student, …": a person named with what they do
+    r"|an?\s+(?:[a-z-]+\s+){0,2}?(?:student|worker|nurse|teacher|driver|farmworker|veteran|refugee|"
+    r"neighbor|neighbour|volunteer|caregiver|grandmother|grandfather|widow|widower|mother|father|"
+    r"teen|teenager|tenant|resident|migrant|asylum\s+seeker|fisherman|deckhand)\s*,)",
     re.I,
 )
 _APPOSITION = re.compile(
@@ -92,6 +101,13 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     spaced = i + 1 < len(tokens) and passage.text[tokens[i].end : tokens[i + 1].start] == " "
     if (following in data.name_after and spaced) or _base(norms[i]) != norms[i]:
         return True  # "Kwabena said", "Mark's"
+    if (
+        following in _MEETS
+        and spaced
+        and norms[i + 2 : i + 3]
+        and not _MET_THINGS.intersection(norms[i + 2 : i + 5])
+    ):
+        return True  # "Rocky met his PO", not "Grant met the deadline"
     if following == "was" and norms[i + 2 : i + 3] and norms[i + 2] in _PASSIVE_CUES:
         return True  # "Joy was seen"
     if norms[i] in {"will", "may"} and following in {"was", "is", "has", "had"}:
@@ -189,6 +205,12 @@ def _calendar_cue(previous: str) -> bool:
     return previous in {"on", "last", "next", "this", "every", "each", "since", "until", "by", "in"}
 
 
+_MEETS = frozenset({"met", "meets", "sees"})
+# What a thing or a plan meets: "Grant met the deadline", "May meets the criteria"
+_MET_THINGS = frozenset({"deadline", "deadlines", "criteria", "criterion", "requirement",
+    "requirements", "goal", "goals", "threshold", "standard", "standards", "target", "targets",
+    "need", "needs", "eligibility", "cap", "limit", "benchmark", "expectations", "conditions",
+    "no", "little", "growth", "results", "improvement"})  # fmt: skip
 _MOVES = frozenset({"moved", "moves", "moving", "relocated", "relocating", "returned", "fled"})
 _FAMILY = frozenset({"kids", "children", "baby", "family", "boys", "girls", "twins", "grandkids"})
 _PASSIVE_CUES = frozenset({

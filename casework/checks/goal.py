@@ -316,6 +316,8 @@ def _wish(text: str, passage: Passage, parse: _Parse) -> str | None:
     following = passage.norms[parse.verb_index : parse.verb_index + 2]
     if following in (["like", "to"], ["love", "to"]):  # "Pt would like to be off …"
         return f"would {following[0]} to"
+    if following[:1] == ["like"] and before.rstrip().endswith("would"):
+        return "would like"  # "Vet would like his rating raised"
     return None
 
 

@@ -21,7 +21,8 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
     number, money = _NUMBER, rules["money"]
     return {
         "plan": re.compile(
-            rf"\b(?:this|the|a|an|our|her|his|their)\s+(?P<n>{number})[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)s?"
+            # "the intern's 10-week placement plan": a plan someone else holds counts too
+            rf"\b(?:this|the|a|an|our|her|his|their|(?:the\s+)?\w+['’]s)\s+(?P<n>{number})[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)s?"
             rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{_alternation(rules['plan']['words'])})\b",
             re.I,
         ),
@@ -58,7 +59,8 @@ def _realism_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "income_cue": re.compile(
             rf"\b(?:{_alternation(money['income_cues'])}|(?:{_alternation(money['monthly_benefits'])})"
-            r"(?:\s+(?:check|checks|benefit|benefits|payment))?(?:\s+of)?)[\s:]+"
+            # "whose TTD check is $640 a week"
+            r"(?:\s+(?:check|checks|benefit|benefits|payment))?(?:\s+(?:of|is|was|comes\s+to))?)[\s:]+"
             r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?(?:an?\s+)?$",
             re.I,
         ),

@@ -41,6 +41,10 @@ _NO_INCOME = re.compile(
 )
 
 
+# "$1,400 in monthly income": the period and the word income after the amount
+_IN_INCOME = re.compile(
+    r"\s+in\s+(monthly|weekly|yearly|annual)\s+(?:income|benefits?|earnings|wages|pay)\b", re.I
+)
 _PERIOD_BEFORE = re.compile(r"\b(monthly|weekly|yearly|annual)\b[^$\d]{0,20}$", re.I)
 
 
@@ -63,7 +67,11 @@ def _money_realism(
 ) -> Criterion | None:
     """A sum to save or pay, or a purchase in cash, far beyond the income the line states."""
     money = rules["money"]
-    if "$" not in text or not parse.verbs or parse.verbs[0] not in money["verbs"]:
+    if "$" not in text or not parse.verbs:
+        return None
+    # "will have first month, last month and a $2,000 deposit saved": a saving too
+    saved = parse.verbs[0] == "have" and re.search(r"\bsaved\b", text, re.I)
+    if parse.verbs[0] not in money["verbs"] and not saved:
         return None
     patterns = _realism_patterns()
     income: float | None = None
@@ -80,6 +88,9 @@ def _money_realism(
         unit = (per["per"] or per["adv"]).lower() if per else None
         end = per.end() if per else match.end()
         cue = patterns["income_cue"].search(text, max(0, match.start() - 30), match.start())
+        if not per and (stated := _IN_INCOME.match(text, match.end())):
+            unit, end = stated[1].lower().replace("annual", "yearly"), stated.end()
+            cue = stated
         # "on a $1,100 monthly check": a rate that names itself as income
         cue = cue or (unit and _INCOME_AFTER.match(text, end))
         # "Tenant on $1,100/mo will pay …": a monthly rate someone lives on
@@ -145,7 +156,10 @@ def _money_realism(
         )
     if not income and lumps and parse.deadline_days and _NO_INCOME.search(text):
         verb = parse.verbs[0]
-        if verb in {"save", "pay", "repay", "put", "set", "deposit", "contribute", "raise"}:
+        if (
+            verb in {"save", "pay", "repay", "put", "set", "deposit", "contribute", "raise"}
+            or saved
+        ):
             return Criterion(
                 False,
                 f"The goal says there is no income, so {_money(lumps[0])} in "
@@ -153,6 +167,16 @@ def _money_realism(
                 "Name the source and a first step toward it, e.g. “By day 7 "
                 f"{_role(parse.actor)} will apply to an emergency assistance fund for it, "
                 "and show CM the receipt”.",
+                str(money["source"]),
+            )
+        if verb in {"buy", "purchase"}:  # a purchase with no income: a loan still needs one
+            return Criterion(
+                False,
+                f"The goal says there is no income, so paying {_money(lumps[0])} for it in "
+                f"{parse.deadline_days} days needs money from somewhere the goal does not "
+                "name, and a lender asks for income too. Name the source, or set a first step, "
+                f"e.g. “By day 14 {_role(parse.actor)} will meet a financial counselor to plan "
+                "what fits the budget while there is no income”.",
                 str(money["source"]),
             )
     if not income:

@@ -318,6 +318,8 @@ def _rush_realism(passage: Passage, parse: _Parse, rules: dict[str, Any]) -> Cri
     }
     changes = [name for name, words in rush["changes"].items() if norms & set(words)]
     changing = set(parse.verbs) - set(rush["step_verbs"])  # find, get, move, start, enroll …
+    if re.search(r"\bsign(?:s|ed)?\s+(?:(?:a|an|the|her|his|their|own|new)\s+)*lease\b", lowered):
+        changing.add("sign")  # signing a lease is moving in, not a step toward it
     # "will have housing, a job and a licence": one outcome verb can carry every change
     carried = bool(changing & set(_lists()["outcome_verbs"]))
     if len(changes) < rush["min_changes"] or (len(changing) < rush["min_changes"] and not carried):

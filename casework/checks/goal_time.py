@@ -35,9 +35,10 @@ def _time_patterns() -> list[re.Pattern[str]]:
     by = _BY
     owner = r"(?:the\s+|this\s+|her\s+|his\s+|their\s+|its\s+|our\s+)"
     return [
-        # "by day 30", "on week 4", "by the end of week 2", "at week 5 and week 10"
+        # "by day 30", "on week 4", "by the end of week 2", "at week 5 and week 10",
+        # "between day 80 and day 95" (a window: its last day)
         re.compile(
-            rf"\b(?:{by}|on|in)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<dunit>day|week|wk|month|mo)(?:\s+|-)(?P<day>\d+)"
+            rf"\b(?:{by}|on|in|between)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<dunit>day|week|wk|month|mo)(?:\s+|-)(?P<day>\d+)"
             rf"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:(?:day|week|wk|month|mo)\s+)?(?P<day2>\d+)\b)*\b",
             re.I,
         ),
@@ -65,9 +66,9 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b(?:max(?:imum)?|at\s+most|up\s+to|no\s+more\s+than)\s+(?P<n>{number})\s*(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
             re.I,
         ),
-        # "during the first month": one unit
+        # "during the first month", "within his first month of enrollment": one unit
         re.compile(
-            r"\b(?:within|in|over|during)\s+(?:the\s+)?first\s+(?P<unit>week|month|year)\b",
+            r"\b(?:within|in|over|during)\s+(?:the\s+|her\s+|his\s+|their\s+)?first\s+(?P<unit>week|month|year)\b",
             re.I,
         ),
         # "by the 15th of next month": at most about 60 days, this month's at most 30
@@ -89,9 +90,10 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\bthe\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s]session\s+(?:{_DAYS_OF_WEEK}|weekly)\b",
             re.I,
         ),
-        # "all 8 weekly sessions": eight weeks
+        # "all 8 weekly sessions": eight weeks; "in 4 monthly payments": four months
         re.compile(
-            r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>week|month)ly\s+(?:sessions|classes|meetings|visits|groups|appointments|check-ins)\b",
+            # (not "$100 monthly payments": an amount)
+            r"(?<![$\d,.])\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>week|month)ly\s+(?:sessions|classes|meetings|visits|groups|appointments|check-ins|payments|installments|instalments|deposits)\b",
             re.I,
         ),
         # "10 weekly parenting sessions" (a long monthly series is left to the other checks)
@@ -101,7 +103,10 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # "for the 90 days of phase 2", "on at least 8 of the next 10 weeks": a bounded period
         re.compile(
-            rf"\b(?:for|during|over|through)\s+(?:all\s+)?(?:the\s+)?(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+of\s+(?:phase|stage|step|level|the|this|her|his|their)\b",
+            rf"\b(?:for|during|over|through)\s+(?:all\s+)?(?:the\s+)?(?P<n>{number})\s+(?P<unit>day|week|month)s?\s+of\s+(?:phase|stage|step|level|the|this|her|his|their)\b"
+            # "during the 6 weeks of induction": "during" always names a period ("for the two
+            # months of back rent" may name what is owed)
+            rf"|\b(?:during|throughout)\s+(?:all\s+)?the\s+(?P<n2>{number})\s+(?P<unit2>day|week|month)s?\s+of\s+[a-z]+",
             re.I,
         ),
         re.compile(
@@ -124,6 +129,12 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
             re.I,
         ),
+        # "by the end of the semester", "this season": a school term or a season, counted
+        # at its usual length (a semester about four months, a season three)
+        re.compile(
+            rf"\b(?:{by}\s+(?:the\s+)?end\s+of\s+(?:the|this)|(?:offered|held|during|over)\s+this)\s+(?P<term>semester|term|season|quarter)\b",
+            re.I,
+        ),
         # a period named by what it bounds: "through the 90-day plan", "for the 6-month lease"
         re.compile(
             rf"\b(?:through|throughout|for|during|over|across|of|in|within)\s+{owner}?(?:full\s+|entire\s+|whole\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+"
@@ -132,6 +143,11 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(
             r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+        # "for the coming year": one bounded period
+        re.compile(
+            r"\b(?:for|during|through)\s+the\s+(?:next|coming|following)\s+(?P<unit>week|month|year)\b",
             re.I,
         ),
         # "by the end of the 4-month probation term", "through the end of the 6-month plan"
@@ -150,7 +166,8 @@ def _time_patterns() -> list[re.Pattern[str]]:
         ),
         # "by the 60-day review", "until the 6-month reassessment"
         re.compile(
-            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+){{0,2}}(?:{events}|{_alternation(lists['period_nouns'])})(?![\w-])",
+            # (or a dated call: "by the 3-month bereavement call")
+            rf"\b{by}\s+(?:{owner}|(?:the\s+)?[\w-]+['’]s\s+)?(?P<n>\d+)[-\s](?P<unit>day|week|wk|month|mo|mth|year|yr)\s+(?:[\w-]+\s+){{0,2}}(?:{events}|{_alternation(lists['period_nouns'])}|call)(?![\w-])",
             re.I,
         ),
         re.compile(
@@ -179,7 +196,9 @@ def _time_patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            r"\b(?:(?P<rel>today|tomorrow|tonight|this week|next week)|this month|next month|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            r"\b(?:(?P<rel>today|tomorrow|tonight|this week|next week)|this month|next month)\b"
+            # "by Friday" is within a week, "by next Friday" within two
+            r"|\bby\s+(?P<weekday>(?:this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
             re.I,
         ),
         # case-note shorthand: "by EOM" (end of month), "by EOW", "by COB"
@@ -273,13 +292,24 @@ def _time(text: str, parse: _Parse) -> None:
                 raw = groups["ord"].lower()
                 count = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
                 rank, days = 0, math.ceil(count * _unit_days(groups["ounit"]))
+            elif groups.get("term"):
+                rank, days = 1, 120 if groups["term"].lower() in {"semester", "term"} else 90
+            elif groups.get("weekday"):
+                rank, days = 1, 14 if groups["weekday"].lower().startswith("next") else 7
             elif groups.get("rel"):  # "today": counted from the meeting where it is set
                 rank, days = 1, _RELATIVE_DAYS[groups["rel"].lower()]
             elif "next" in groups:  # "by the 15th of next month" / "… of this month"
                 rank, days = 1, 60 if groups["next"] else 30
-            elif groups.get("unit"):
-                days = math.ceil(_count(groups.get("n") or "1") * _unit_days(groups["unit"]))
-                period = match.group(0).split()[0].lower() in {"for", "over", "during"}
+            elif groups.get("unit") or groups.get("unit2"):
+                n, unit = (
+                    groups.get("n") or groups.get("n2") or "1",
+                    groups.get("unit") or groups["unit2"],
+                )
+                days = math.ceil(_count(n) * _unit_days(unit))
+                first = match.group(0).split()[0].lower()
+                # a running period, or a series ("26 weekly sessions") that a stated
+                # deadline outranks
+                period = first in {"for", "over", "during"} or first.isdigit()
                 rank = 2 if period else 1
             else:
                 continue
