@@ -304,10 +304,6 @@ KNOWN_MISSES = {
         "The cue ('doubtful') is named, but the model reads the sentence at 0.30: the "
         "conclusion drawn from her language is in words it weighs as a plain record."
     ),
-    "Partner reports cl fell again last night, though he was able to get up on his own; CM requested a PT home safety eval.": (
-        "A false flag: 'was able to' after a report often casts doubt ('was able to walk to "
-        "the car'), and the model reads this line at 0.53; here it is a fall assessment."
-    ),
     "Utility's payment website apparently went down Monday; the call center confirmed no late fee would post.": (
         "A false flag: 'apparently' with no source is read as the writer's doubt, though "
         "here it is said of a website, not of the client."
@@ -316,6 +312,25 @@ KNOWN_MISSES = {
         "The labels are credited to the neighbours ('per …'), so the coach asks the student to "
         "quote them (an info finding); it does not yet read 'per my own eyes' as the writer "
         "taking the labels on."
+    ),
+    "Resident with moderate Alzheimer's will relearn to drive and pass the road test by day 60.": (
+        "The road test is measurable and the day is set; whether a diagnosis makes it out of "
+        "reach is not weighed (no rule reads a diagnosis against a goal), so the check says "
+        "nothing rather than guess."
+    ),
+    "By tomorrow, the family will choose a funeral home, raise $9,000 for the service and arrange burial in another state.": (
+        "No income is stated to weigh the sum against, and a funeral home, a sum and a burial "
+        "are not among the life changes the rush rule counts; the check says nothing rather "
+        "than guess."
+    ),
+    "Resident, whose only income is a $1,050 monthly pension, will deposit $900 a month into savings for 6 months, shown on bank statements.": (
+        "A monthly saving is flagged only above the income, or above what is left after a rent "
+        "the line names; $900 of $1,050 leaves little, but the line names no rent, so the "
+        "deliberately safe test says nothing."
+    ),
+    "Client will put on 30 pounds of muscle in 2 weeks before the job physical, per clinic weigh-in.": (
+        "The weight rule weighs loss against the CDC's 1-2 lb a week; no cited pace for gaining "
+        "muscle is in the rules, so the check says nothing rather than guess."
     ),
     "Recipient, who is 91 and walks with a walker, will walk 5 miles every day starting next week, logged by the driver.": (
         "Not achievable in the labeller's view, but no rule weighs a distance against age or a "
@@ -332,10 +347,6 @@ KNOWN_MISSES = {
     "Before the guardianship review hearing on day 60, guardian will obtain a current capacity evaluation from the IP's physician and file it with the court.": (
         "'Obtain' is read as a result to be shown, and the action after it ('file it with the "
         "court') is not yet taken as the goal's own check."
-    ),
-    "Pt is the woman who gave birth in the clinic parking garage last month.": (
-        "A unique event with no news, disaster or rescue word: the check cannot yet tell an "
-        "event that singles a person out from an ordinary one."
     ),
 }
 
@@ -381,6 +392,7 @@ SETS = (
     "_heldout26",  # scored once before tuning, then tuned on
     "_heldout27",  # scored once before tuning, then tuned on
     "_heldout28",  # scored once before tuning, then tuned on
+    "_heldout30",  # scored once before tuning, then tuned on (set 29 is `*_blind.tsv`)
 )
 
 

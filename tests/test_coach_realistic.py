@@ -503,3 +503,137 @@ def test_must_be_is_a_guess_not_a_directive():
     directive = check_note("Client was told she must attend every group.").findings
     assert "note.unilateral" not in {f.rule for f in guess}
     assert "note.unilateral" in {f.rule for f in directive}
+
+
+# --- shorthand and irony of burned-out staff, from training set 15 (this file's own) ------
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Very on-brand for her to lose the bus pass.", "note.tone.sarcasm"),
+        ("Another productive visit where dad explained why none of it is his fault.", "note.tone.sarcasm"),
+        ("Mom became a nutrition expert overnight and lectured the nurse for half an hour.", "note.tone.sarcasm"),
+        ("Says the whole family cares about her, lol.", "note.tone.sarcasm"),
+        ("Real go-getter, slept till noon and called it a job search.", "note.sarcasm"),
+        ("Stunning display of patience from the 15yo today: kicked the door.", "note.tone.sarcasm"),
+        ("The request for a quiet room is more about getting out of class than any anxiety imo.", "note.tone.motive"),
+        ("Keeps turning down work, happy to ride the check till it runs out.", "note.tone.motive"),
+        ("Calls the office five times a day, trying to wear us down.", "note.tone.motive"),
+        ("Must be off her meds again, talking fast and the kitchen is trashed.", "note.tone.guess"),
+        ("Skips DOT every payday. Not hard to connect the dots.", "note.tone.guess"),
+        ("He's 84, the forgetting is just age.", "note.tone.stereotype"),
+        ("Truckers never keep appointments, so CM booked him as a walk-in.", "note.tone.stereotype"),
+        ("Our little escape artist reached the lobby again.", "note.tone.label"),
+        ("Diva in room 6 wants her own bathroom.", "note.tone.label"),
+        ("Grown man, and can't read a bus map.", "note.tone.condescension"),
+        ("If he put half the energy into his kids that he puts into his truck, things would be different.", "note.tone.moralized"),
+        ("Just warm bodies on mats at the cooling center tonight.", "note.dehumanising"),
+        ("Herded the seniors onto the van after lunch.", "note.dehumanising"),
+        ("Seizures are likely pseudoseizures per the ED note.", "note.stigma"),
+        ("Says he can't swing the bus fare. New iPhone in a gold case.", "note.tone.undercut-detail"),
+        ("On disability for her knees, yet she mows the whole lot every week.", "note.tone.claim-undercut"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_shorthand_and_irony_are_flagged_with_a_reason(text, rule):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caller worries her neighbor is not eating; on the visit the fridge had milk and bread, weight 118 lb.",
+        "Pt says she is too tired to get out of bed before 10; CM moved the visit to the afternoon.",
+        "Told the nurse the aide is \"rude\" and asked for a different aide; the team will meet on Monday.",
+        "Interpreter services for the deaf community are open on Tuesdays.",
+        "So proud of the progress, she said; CM noted she passed the permit test.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_plain_neighbours_of_the_shorthand_cues_pass(text):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]
+
+
+# --- wording blind set 30 showed (this file's own examples) -------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Dad was reminded, patiently and more than once, that visits end at 7.", "note.condescension"),
+        ("Couple ran up the store card a month after closing, squandering the savings plan.", "note.condescension"),
+        ("Tenant asks for the bigger unit so her boyfriend can quietly move in.", "note.tone.motive"),
+        ("Member has found the food bank at long last. Balloons to follow.", "note.sarcasm"),
+        ("Dad made a brief cameo at the end of the IEP meeting.", "note.tone.sarcasm"),
+        ("Aunt was, as ever, generous with her opinions of the school.", "note.tone.sarcasm"),
+        ("Her account of the missing check deserves a writing award.", "note.tone.sarcasm"),
+        ("Youth denies gang ties despite the tattoos on his hands.", "note.juxtaposition-evidence"),
+        ("Reports no gas money for the clinic; got to her nephew's birthday party in the next county.", "note.juxtaposition"),
+        ("Older brother lurked by the door during the whole visit.", "note.dehumanising-verb"),
+        ("Serial walk-in again, fourth time at the desk this week.", "note.tone.label"),
+        ("Dad is a gambler, and the whole office knows it.", "note.stigma"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_wording_from_blind_set_30_is_flagged_with_a_reason(text, rule):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Student insisted on calling his aunt himself, and the counselor gave him the phone.",
+        "Clean-catch urine sample collected; results pending.",
+        "The voucher arrived at long last after three calls to the housing office.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_plain_neighbours_of_the_set_30_cues_pass(text):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]
+
+
+# --- wording training set 16 showed (this file's own examples) -----------------------------
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Another batch of strays came in off the late bus.", "note.dehumanising"),
+        ("Tears turned on the minute I said the word eviction.", "note.sarcasm"),
+        ("Heaven forbid she fill out her own renewal.", "note.sarcasm"),
+        ("Resident is dead weight on the chore chart.", "note.dehumanising"),
+        ("He is a real sociopath, watch your back.", "note.stigma"),
+        ("Pulls the disability card whenever the chores come up.", "note.tone.motive"),
+        ("Bottom line, she did this to herself.", "note.tone.moralized"),
+        ("Kids are paying for dad's lifestyle.", "note.tone.moralized"),
+        ("Gave him the budget speech again; not sure why I bother.", "note.tone.condescension"),
+        ("Mom was an absolute delight today; only hung up on me twice.", "note.tone.sarcasm"),
+        ("Dad's only fighting for the kids so he can keep the house.", "note.assumed-motive"),
+        ("Older ranchers like him never admit pain, so double whatever he reports.", "note.tone.stereotype"),
+        ("She chose the bottle over the kids, simple as that.", "note.condescension"),
+        ("Says she couldn't do the $10 copay, yet tipped the delivery driver in cash.", "note.juxtaposition"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_wording_from_training_set_16_is_flagged_with_a_reason(text, rule):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+    assert all(f.suggestion and f.source for f in flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rash probably viral per Dr. Okafor; recheck in 48 hours.",
+        "Pt with type 2 diabetes, BG 301 at 1500; diabetes educator consult placed.",
+        "CM emailed the homeless court clerk the request to appear by video.",
+        "ED high-utilizer case conference set for Thursday; GI referral placed.",
+        "Grandmother called about the denied hearing aid claim; appeal filed.",
+        "Walked to the smoking area at 1400 with a steady gait; PT to reattempt the eval.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_plain_neighbours_of_the_set_16_cues_pass(text):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]

@@ -221,3 +221,22 @@ def test_people_numbers_and_events_from_the_newest_sets_are_found(text, identifi
 def test_clean_neighbours_of_the_newest_shapes_pass(text):
     report = find_identifiers(text)
     assert report.ok, [text[f.start : f.end] for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("Ivy in 4B asked for help with her heating bill.", "Ivy"),
+        ("Sterling, the co-borrower, sent his pay stubs.", "Sterling"),
+        ("Her twins were born in the hospital elevator last spring.", "born in the hospital elevator"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_names_by_room_or_role_and_an_unusual_birth_are_found(text, identifier):
+    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(identifier in span for span in spans), spans
+
+
+def test_an_abbreviation_in_capitals_is_not_a_name():
+    report = find_identifiers("The charge nurse paged the VI specialist.")
+    assert report.ok, [f.rule for f in report.findings]

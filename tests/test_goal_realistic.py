@@ -755,3 +755,20 @@ def test_a_wish_without_to_is_still_a_wish():
         "Client would like her hours raised to 30 a week within 2 months."
     ).criteria["specific"]
     assert specific.met is False and "would like" in specific.reason
+
+
+def test_a_home_visit_and_a_completed_form_are_measurable():
+    """Any concrete action the line joins ('make a visit and complete the form') gives the
+    check, even after a general verb."""
+    goal = (
+        "Within 72 hours of discharge, the outreach specialist will make a home visit and "
+        "complete the needs assessment form."
+    )
+    assert check_goal(goal).criteria["measurable"].met
+
+
+def test_a_deadline_past_a_court_order_is_not_achievable():
+    achievable = check_goal(
+        "Under this 6-month treatment order, cl will finish the 9-month job program by month 8, per the certificate."
+    ).criteria["achievable"]
+    assert achievable.met is False and "6-month treatment order" in achievable.reason

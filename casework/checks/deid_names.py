@@ -41,7 +41,8 @@ _PERSON_APPOSITION = re.compile(
     # "Patience, the maternal aunt, …", "Major, the older son, …"
     r"|the\s+(?:[\w'’]+\s+){0,2}?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
-    r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|camper)\b"
+    r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|camper|borrower|"
+    r"co-borrower|cosigner|co-signer|buyer|applicant|member|caller|driver|worker|aide|volunteer|roommate)\b"
     # "Sunny, the youngest, …": a child named by birth order
     r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,"
     # "Storm, the 14-year-old, …"
@@ -179,6 +180,8 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
         and _person_cued(passage, i + 2, listed)
     ):
         return True  # "Hope and Faith (twins) were placed": named together
+    if listed and following == "in" and norms[i + 2 : i + 3] and re.search(r"\d", norms[i + 2]):
+        return True  # "Ivy in 3C asked …": a name and the room the person is in
     # "Dawn from the food bank", "Patience from 3C": a name and where the person is
     return (
         listed

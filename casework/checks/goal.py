@@ -227,7 +227,8 @@ def _measure(text: str, passage: Passage, parse: _Parse) -> str | None:
         return f"{_a(proof)} in hand shows the result happened." if proof else None
     artefact = next((w for w in window if w in lists["artefacts"]), None)
     verb = parse.verbs[0] if parse.verbs else ""
-    if artefact and verb in lists["concrete_verbs"]:
+    # "make a home visit and complete the form": any concrete action the line joins counts
+    if artefact and any(v in lists["concrete_verbs"] for v in parse.verbs):
         return f"{_a(artefact)} done or in hand is a completion anyone can verify."
     has_object = (
         parse.verb_index + 1 < len(norms)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -46,8 +47,9 @@ CONFIRM = 0.35
 # "which no one in the office buys" was, as the model weighs "office" at -0.8.)
 AGAINST = -1.25
 # A word or two quoted inside the client's report is often the writer's precision
-# ("stays over “sometimes”"): the model must be surer than for a cue that names a judgment.
-QUOTED_CONFIRM = 0.45
+# ("stays over “sometimes”", "told the night nurse the day nurse is “cruel”"): the model must
+# be surer than for a cue that names a judgment (0.45 flagged such a record on two training sets).
+QUOTED_CONFIRM = 0.5
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "our", "his", "her", "their", "one",
      "of", "to", "in", "on", "at", "for", "so", "is", "was"}
@@ -135,7 +137,7 @@ def _quoted_finding(passage: Passage, start: int, end: int) -> Finding:
 
 
 def check_tone(
-    passage: Passage, findings: list[Finding], reported: list[tuple[int, int]] = ()
+    passage: Passage, findings: list[Finding], reported: Sequence[tuple[int, int]] = ()
 ) -> list[Finding]:
     """Tone findings for the sentences no finding in `findings` already warns about.
     `reported`: a word or two the note quotes inside the client's report, a cue of doubt."""
