@@ -108,9 +108,6 @@ KNOWN_MISSES = {
     "The family, whose only income is a $1,900 monthly entry-level wage, will buy a house within the 90-day R&P period.": (
         "A purchase that is not paid in cash is not weighed against income (a mortgage or a grant could pay for it), so the check says less than the label; it takes 'with cash' or 'outright' to test a price against the income."
     ),
-    "Patient, whose prognosis is a few weeks, will regain the strength to walk a mile every day by month 3.": (
-        "The prognosis is not weighed against the deadline: the check reads income, weight, credits and plan length, not a prognosis."
-    ),
     "Survivor said, 'He tells everyone I'm crazy,' while showing the advocate the texts on her phone.": (
         "A false flag: the juxtaposition rule reads the phone's texts, set beside her report, as doubt, though here they bear it out. The rule cannot tell evidence that supports a report from evidence set against it."
     ),
@@ -261,10 +258,6 @@ KNOWN_MISSES = {
         "Sarcasm by exaggeration: 'preferably by Friday' is a cue, but the model reads the "
         "sentence at 0.27, and the list that carries the mockery has no word it knows."
     ),
-    "By day 30 IW and cl finish a resume and send it to 10 openings, IW keeps the app tracker.": (
-        "Chart style with no 'will': the check looks for the actor before 'will' or 'to', so "
-        "two actors joined by 'and' and a bare present-tense verb are not read as who does what."
-    ),
     "Yth is the kid who drove his mom's car into the school gym during graduation.": (
         "A unique event with no word the event rules know (news, viral, rescue, only): the "
         "check cannot tell a remarkable act from an ordinary one."
@@ -308,6 +301,15 @@ KNOWN_MISSES = {
         "A false flag: 'apparently' with no source is read as the writer's doubt, though "
         "here it is said of a website, not of the client."
     ),
+    "Grandma says mom is a cutter, so keep an eye on the baby.": (
+        "The label is credited to the grandmother ('Grandma says'), so the coach asks the "
+        "student to quote it (an info finding); it does not read the conclusion the writer "
+        "draws from it ('so keep an eye on the baby') as taking the label on."
+    ),
+    'Grandmother said the kids are staying with her "for now," so liaison completed the residency questionnaire with her and confirmed MV eligibility.': (
+        "A false flag: a short phrase in quotation marks is read as scare quotes, though here "
+        "it is the grandmother's own words after 'said'."
+    ),
     "VA is a hoarder and a drunk, per the neighbors and per my own eyes.": (
         "The labels are credited to the neighbours ('per …'), so the coach asks the student to "
         "quote them (an info finding); it does not yet read 'per my own eyes' as the writer "
@@ -331,6 +333,10 @@ KNOWN_MISSES = {
     "Client will put on 30 pounds of muscle in 2 weeks before the job physical, per clinic weigh-in.": (
         "The weight rule weighs loss against the CDC's 1-2 lb a week; no cited pace for gaining "
         "muscle is in the rules, so the check says nothing rather than guess."
+    ),
+    "Pt with end-stage heart failure on hospice will walk 2 miles unassisted by day 10, tracked on the PT log.": (
+        "No prognosis or figure is stated to weigh the goal against (the prognosis rule needs "
+        "one), so the check says nothing rather than guess."
     ),
     "Recipient, who is 91 and walks with a walker, will walk 5 miles every day starting next week, logged by the driver.": (
         "Not achievable in the labeller's view, but no rule weighs a distance against age or a "
@@ -393,6 +399,7 @@ SETS = (
     "_heldout27",  # scored once before tuning, then tuned on
     "_heldout28",  # scored once before tuning, then tuned on
     "_heldout30",  # scored once before tuning, then tuned on (set 29 is `*_blind.tsv`)
+    "_heldout31",  # scored once before tuning, then tuned on
 )
 
 

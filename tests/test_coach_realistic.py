@@ -607,7 +607,7 @@ def test_plain_neighbours_of_the_set_30_cues_pass(text):
         ("Pulls the disability card whenever the chores come up.", "note.tone.motive"),
         ("Bottom line, she did this to herself.", "note.tone.moralized"),
         ("Kids are paying for dad's lifestyle.", "note.tone.moralized"),
-        ("Gave him the budget speech again; not sure why I bother.", "note.tone.condescension"),
+        ("Gave him the budget speech again; not sure why I bother.", "note.condescension"),
         ("Mom was an absolute delight today; only hung up on me twice.", "note.tone.sarcasm"),
         ("Dad's only fighting for the kids so he can keep the house.", "note.assumed-motive"),
         ("Older ranchers like him never admit pain, so double whatever he reports.", "note.tone.stereotype"),
@@ -635,5 +635,36 @@ def test_wording_from_training_set_16_is_flagged_with_a_reason(text, rule):
     ids=lambda v: v[:40],
 )
 def test_plain_neighbours_of_the_set_16_cues_pass(text):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Tenant said the lease was lost in the fire. It turned up quickly enough once the rebate was mentioned.", "note.tone.motive"),
+        ("Comes in mostly for the free coffee; the housing questions are an excuse.", "note.assumed-motive"),
+        ("Says his two jobs make visits impossible; his car has been in the driveway at both HVs.", "note.juxtaposition"),
+        ("Son called to list everything the nurses are doing wrong. Very helpful.", "note.tone.sarcasm"),
+        ("Went over car seat safety AGAIN, third visit in a row.", "note.tone.condescension"),
+        ("Chapter three of the great lost-voucher mystery: it was in the glovebox.", "note.tone.sarcasm"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_wording_from_set_31_is_flagged_with_a_reason(text, rule):
+    flagged = [f for f in check_note(text).findings if f.severity != "info"]
+    assert rule in {f.rule for f in flagged}, [(f.rule, text[f.start : f.end]) for f in flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mom was too tired for tummy time, so the nurse showed her a side-lying position.",
+        "He reported pain in his left hip while walking to the van, so staff brought a wheelchair.",
+        "He reports spending $30 of the food card on diapers; program rules reviewed with him.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_plain_neighbours_of_the_set_31_cues_pass(text):
     flagged = [f for f in check_note(text).findings if f.severity != "info"]
     assert not flagged, [(f.rule, text[f.start : f.end]) for f in flagged]

@@ -240,3 +240,18 @@ def test_names_by_room_or_role_and_an_unusual_birth_are_found(text, identifier):
 def test_an_abbreviation_in_capitals_is_not_a_name():
     report = find_identifiers("The charge nurse paged the VI specialist.")
     assert report.ok, [f.rule for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("Hunter has missed two mentor meetings this month.", "Hunter"),
+        ("Sunny, the respondent, agreed to move the trash bins.", "Sunny"),
+        ("This is the family whose shed was filmed drifting down the creek on the evening news.", "on the evening news"),
+        ("Student is from Pine Mesa Pueblo and goes home on breaks.", "Pine Mesa Pueblo"),
+    ],
+    ids=lambda v: v[:40],
+)
+def test_names_before_a_perfect_verb_parties_news_and_pueblos_are_found(text, identifier):
+    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
+    assert any(identifier in span for span in spans), spans

@@ -772,3 +772,46 @@ def test_a_deadline_past_a_court_order_is_not_achievable():
         "Under this 6-month treatment order, cl will finish the 9-month job program by month 8, per the certificate."
     ).criteria["achievable"]
     assert achievable.met is False and "6-month treatment order" in achievable.reason
+
+
+@pytest.mark.parametrize(
+    ("goal", "figures"),
+    [
+        (
+            "Hospice pt with a prognosis of about 3 weeks will finish 10 weeks of physical therapy by day 70.",
+            ["about 3 weeks", "day 70"],
+        ),
+        (
+            "Member earning $1,200 a month will put $4,000 into savings each month of the 3-month plan.",
+            ["$1,200 a month", "$4,000"],
+        ),
+        (
+            "Within the 60-day disaster case, the family will finish rebuilding the porch by day 120.",
+            ["day 120", "60-day disaster case"],
+        ),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_a_prognosis_a_monthly_saving_and_a_case_length_are_weighed(goal, figures):
+    achievable = check_goal(goal).criteria["achievable"]
+    assert achievable.met is False
+    assert all(figure in achievable.reason for figure in figures), achievable.reason
+
+
+def test_a_deadline_within_the_prognosis_is_not_questioned():
+    goal = "Hospice pt with a prognosis of about 6 weeks will record a message for her grandson by day 14, per the chaplain's note."
+    assert check_goal(goal).criteria["achievable"].met is not False
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Within 2 months, client earning $1,700/month will pay $150 toward the $450 water bill, confirmed by the statement.",
+        "For the next 60 days, each party will text the other a day before any work near the fence, reviewed at the follow-up call.",
+        "Mom will not use alcohol through delivery and the first 2 months postpartum, confirmed by the clinic's monthly screens.",
+    ],
+    ids=lambda v: v[:40],
+)
+def test_an_actor_after_an_opening_phrase_or_a_party_owns_the_goal(goal):
+    report = check_goal(goal)
+    assert report.smart, [f.message for f in report.findings]

@@ -42,7 +42,8 @@ _PERSON_APPOSITION = re.compile(
     r"|the\s+(?:[\w'’]+\s+){0,2}?(?:aunt|uncle|son|daughter|mother|father|sister|brother|cousin|grandmother|"
     r"grandfather|niece|nephew|neighbor|neighbour|caregiver|partner|boyfriend|girlfriend|resident|tenant|"
     r"client|patient|guest|youth|student|veteran|participant|evacuee|customer|camper|borrower|"
-    r"co-borrower|cosigner|co-signer|buyer|applicant|member|caller|driver|worker|aide|volunteer|roommate)\b"
+    r"co-borrower|cosigner|co-signer|buyer|applicant|member|caller|driver|worker|aide|volunteer|roommate|"
+    r"respondent|petitioner|complainant|plaintiff|defendant|party)\b"
     # "Sunny, the youngest, …": a child named by birth order
     r"|the\s+(?:youngest|oldest|eldest|middle\s+(?:child|one|girl|boy)|baby|older|younger|twin)\b\s*,"
     # "Storm, the 14-year-old, …"
@@ -102,6 +103,13 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     spaced = i + 1 < len(tokens) and passage.text[tokens[i].end : tokens[i + 1].start] == " "
     if (following in data.name_after and spaced) or _base(norms[i]) != norms[i]:
         return True  # "Kwabena said", "Mark's"
+    if (
+        listed
+        and following in {"has", "had"}
+        and norms[i + 2 : i + 3]
+        and norms[i + 2] in data.name_after
+    ):
+        return True  # "Hunter has missed three meetings"
     if (
         following in _MEETS
         and spaced

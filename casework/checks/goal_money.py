@@ -45,6 +45,10 @@ _NO_INCOME = re.compile(
 _IN_INCOME = re.compile(
     r"\s+in\s+(monthly|weekly|yearly|annual)\s+(?:income|benefits?|earnings|wages|pay)\b", re.I
 )
+# "will put $5,000 into savings each month": the rate a few words after the amount
+_EACH_MONTH = re.compile(
+    r"\s+(?:into|in|to|toward|towards)\s+(?:[\w-]+\s+){0,2}?(?:each|every)\s+month\b", re.I
+)
 _PERIOD_BEFORE = re.compile(r"\b(monthly|weekly|yearly|annual)\b[^$\d]{0,20}$", re.I)
 
 
@@ -88,6 +92,8 @@ def _money_realism(
         unit = (per["per"] or per["adv"]).lower() if per else None
         end = per.end() if per else match.end()
         cue = patterns["income_cue"].search(text, max(0, match.start() - 30), match.start())
+        if not per and (monthly := _EACH_MONTH.match(text, match.end())):
+            unit, end = "month", monthly.end()  # "$5,000 into savings each month"
         if not per and (stated := _IN_INCOME.match(text, match.end())):
             unit, end = stated[1].lower().replace("annual", "yearly"), stated.end()
             cue = stated

@@ -239,6 +239,18 @@ def _actor_and_verbs(passage: Passage, parse: _Parse) -> None:
                 ),
                 None,
             )
+        if actor is None:
+            # "Within 2 months, client earning $1,900/month will …": the subject opens its
+            # clause, and its description fills the words before "will"
+            clause = max((m.end() for m in re.finditer(r",\s", before)), default=0)  # not "$1,900"
+            actor = next(
+                (
+                    t.text
+                    for t in tokens[max(0, index - 8) : index]
+                    if t.start >= clause and t.norm in lists["actors"]
+                ),
+                None,
+            )
         if actor is None and 4 < index <= 15 and tokens[0].norm in lists["actors"]:
             # "IW on TTD of $1,100/mo will buy …": the subject opens the line, and what
             # stands between it and "will" says something about them

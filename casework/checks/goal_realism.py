@@ -23,6 +23,7 @@ from casework.checks.goal_parse import (
     _phrase_patterns,
     _unit_days,
 )
+from casework.checks.goal_prognosis import prognosis_realism
 from casework.checks.goal_time import _NEXT_WORD
 from casework.checks.text import Passage
 
@@ -376,5 +377,6 @@ def _realism(text: str, passage: Passage, parse: _Parse) -> Criterion | None:
         or _diploma_realism(text, parse, rules)
         or _recovery_realism(text, parse, rules)
         or _a1c_realism(text, parse, rules)
+        or prognosis_realism(text, parse, rules)
         or _rush_realism(passage, parse, rules)
     )

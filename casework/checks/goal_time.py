@@ -66,6 +66,11 @@ def _time_patterns() -> list[re.Pattern[str]]:
             rf"\b(?:max(?:imum)?|at\s+most|up\s+to|no\s+more\s+than)\s+(?P<n>{number})\s*(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
             re.I,
         ),
+        # "through delivery and the first 3 months postpartum": a bounded period
+        re.compile(
+            rf"\b(?:and|through|for|during)\s+the\s+first\s+(?P<n>{number})\s+(?P<unit>day|week|month|year)s?\b",
+            re.I,
+        ),
         # "during the first month", "within his first month of enrollment": one unit
         re.compile(
             r"\b(?:within|in|over|during)\s+(?:the\s+|her\s+|his\s+|their\s+)?first\s+(?P<unit>week|month|year)\b",
