@@ -34,9 +34,15 @@ FOUND = [
     ("She grew up in the Pueblo of Laguna.", "Pueblo of Laguna"),
     ("They rent a trailer in the Cedar Ridge mobile home park.", "Cedar Ridge mobile home park"),
     # unique events
-    ("He is the man whose rescue from the flood was on the evening news.", "whose rescue from the flood was on the evening news"),
+    (
+        "He is the man whose rescue from the flood was on the evening news.",
+        "whose rescue from the flood was on the evening news",
+    ),
     ("The case made the front page after the hearing.", "made the front page"),
-    ("She is the only Deaf nurse at the county hospital.", "the only Deaf nurse at the county hospital"),
+    (
+        "She is the only Deaf nurse at the county hospital.",
+        "the only Deaf nurse at the county hospital",
+    ),
     # initials come from a real name
     ("Ms. T. missed the appointment.", "Ms. T."),
     ("K.L. said she would bring the lease.", "K.L."),
@@ -96,13 +102,19 @@ def test_initials_say_where_they_come_from():
         ("Baby Boy T. is on the warmer in bay 3.", "Baby Boy T."),
         ("Pete, her husband, drives her to dialysis.", "Pete"),
         ("Her aunt lives in Wren Hollow and calls every Sunday.", "Wren Hollow"),
-        ("Mr. Ames won a $1 million Powerball jackpot last spring.", "won a $1 million Powerball jackpot"),
+        (
+            "Mr. Ames won a $1 million Powerball jackpot last spring.",
+            "won a $1 million Powerball jackpot",
+        ),
         ("Her father is ninety-four and still gardens.", "ninety-four"),
         ("His niece (R.T.) stays with him on weekends.", "R.T."),
         ("Pt's Medicare number is 4471-228-19.", "4471-228-19"),
         ("Guest Samira el-Haddad asked for a woman interpreter.", "Samira el-Haddad"),
         ("Will was waiting at the bus shelter when CM arrived.", "Will"),
-        ("Her brother was hurt in the grain elevator explosion last fall.", "hurt in the grain elevator explosion"),
+        (
+            "Her brother was hurt in the grain elevator explosion last fall.",
+            "hurt in the grain elevator explosion",
+        ),
         ("Destiny is the name the baby's mother chose.", "Destiny"),
         ("Her grandfather, who is 97, still drives to the feed store.", "who is 97"),
         ("She grew up in Tulelake and wants to go back.", "Tulelake"),
@@ -111,8 +123,14 @@ def test_initials_say_where_they_come_from():
         ("Deputy Alvarez served the order at 4 pm.", "Deputy Alvarez"),
         ("He works nights at Pruitt Feed & Seed.", "Pruitt Feed & Seed"),
         ("A friend named Lou K. drove her to the clinic.", "Lou K."),
-        ("He is the farmer whose barn collapse was on every local station.", "whose barn collapse was on every local station"),
-        ("She pulled her neighbor out of the truck in the crash on the bypass.", "pulled her neighbor out of the truck in the crash"),
+        (
+            "He is the farmer whose barn collapse was on every local station.",
+            "whose barn collapse was on every local station",
+        ),
+        (
+            "She pulled her neighbor out of the truck in the crash on the bypass.",
+            "pulled her neighbor out of the truck in the crash",
+        ),
         ("SSN on the form ends in 2290.", "ends in 2290"),
         ("Drove out to see Faith; her wound is healing.", "Faith"),
         ("Thandeka prefers calls after 5 pm.", "Thandeka"),
@@ -128,6 +146,52 @@ def test_initials_say_where_they_come_from():
         ("Wren, the evacuee on cot 12, asked for her glasses.", "Wren"),
         ("Rocky met the housing navigator at the library.", "Rocky"),
         ("Faith sees her counselor on Thursdays.", "Faith"),
+        # from blind sets 26 to 31
+        # a person named beside a role, an age between commas, a chapter house
+        ("Storm, the 14-year-old, asked about the bus pass.", "Storm"),
+        ("Sunny, the tenant's granddaughter, drives her to dialysis.", "Sunny"),
+        ("Aigerim Bekova, an exchange student, asked for a same-day visit.", "Aigerim Bekova"),
+        ("VA, 96, lives alone with a parakeet.", "96"),
+        (
+            "Her meals go to the Juniper Flat Chapter House for pickup.",
+            "Juniper Flat Chapter House",
+        ),
+        # numbers given to one person, and public events
+        ("Her disaster registration number 552-801-334 was given to the motel.", "552-801-334"),
+        ("His family is the one on the front page after the mill fire.", "on the front page"),
+        (
+            "She was hurt at the grain dryer in the accident the county paper covered.",
+            "the county paper covered",
+        ),
+        (
+            "He was the only passenger rescued when the ferry capsized.",
+            "the only passenger rescued",
+        ),
+        (
+            "Her son survived the warehouse explosion that killed three workers.",
+            "survived the warehouse explosion",
+        ),
+        (
+            "Her father went missing for a week last winter and was found at the reservoir.",
+            "went missing for a week last winter and was found",
+        ),
+        (
+            "He is the man who drove a tractor through the bank window.",
+            "drove a tractor through the bank window",
+        ),
+        ("Ivy in 4B asked for help with her heating bill.", "Ivy"),
+        ("Sterling, the co-borrower, sent his pay stubs.", "Sterling"),
+        (
+            "Her twins were born in the hospital elevator last spring.",
+            "born in the hospital elevator",
+        ),
+        ("Hunter has missed two mentor meetings this month.", "Hunter"),
+        ("Sunny, the respondent, agreed to move the trash bins.", "Sunny"),
+        (
+            "This is the family whose shed was filmed drifting down the creek on the evening news.",
+            "on the evening news",
+        ),
+        ("Student is from Pine Mesa Pueblo and goes home on breaks.", "Pine Mesa Pueblo"),
     ],
     ids=lambda v: v[:40],
 )
@@ -175,83 +239,15 @@ def test_names_ages_numbers_places_and_events_in_new_shapes_are_found(text, iden
         "May meets the income criteria this year for the first time.",
         "Cooling costs spike in July for tenants on the top floor.",
         "Supervisee reports every other Thursday.",
+        # from blind sets 26 to 31
+        "Grandparents said winters are hardest without the school breakfast.",
+        "Harvest season here runs roughly from June through September.",
+        "Her application was mailed on time.",
+        "The fire drill in the shelter ran long.",
+        "The charge nurse paged the VI specialist.",
     ],
     ids=lambda v: v[:40],
 )
 def test_clean_neighbours_of_the_new_shapes_pass(text):
     report = find_identifiers(text)
     assert report.ok, [text[f.start : f.end] for f in report.findings]
-
-
-@pytest.mark.parametrize(
-    ("text", "identifier"),
-    [
-        # a person named beside a role, an age between commas, a chapter house
-        ("Storm, the 14-year-old, asked about the bus pass.", "Storm"),
-        ("Sunny, the tenant's granddaughter, drives her to dialysis.", "Sunny"),
-        ("Aigerim Bekova, an exchange student, asked for a same-day visit.", "Aigerim Bekova"),
-        ("VA, 96, lives alone with a parakeet.", "96"),
-        ("Her meals go to the Juniper Flat Chapter House for pickup.", "Juniper Flat Chapter House"),
-        # numbers given to one person, and public events
-        ("Her disaster registration number 552-801-334 was given to the motel.", "552-801-334"),
-        ("His family is the one on the front page after the mill fire.", "on the front page"),
-        ("She was hurt at the grain dryer in the accident the county paper covered.", "the county paper covered"),
-        ("He was the only passenger rescued when the ferry capsized.", "the only passenger rescued"),
-        ("Her son survived the warehouse explosion that killed three workers.", "survived the warehouse explosion"),
-        ("Her father went missing for a week last winter and was found at the reservoir.", "went missing for a week last winter and was found"),
-        ("He is the man who drove a tractor through the bank window.", "drove a tractor through the bank window"),
-    ],
-    ids=lambda v: v[:40],
-)
-def test_people_numbers_and_events_from_the_newest_sets_are_found(text, identifier):
-    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
-    assert any(identifier in span for span in spans), spans
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Grandparents said winters are hardest without the school breakfast.",
-        "Harvest season here runs roughly from June through September.",
-        "Her application was mailed on time.",
-        "The fire drill in the shelter ran long.",
-    ],
-    ids=lambda v: v[:40],
-)
-def test_clean_neighbours_of_the_newest_shapes_pass(text):
-    report = find_identifiers(text)
-    assert report.ok, [text[f.start : f.end] for f in report.findings]
-
-
-@pytest.mark.parametrize(
-    ("text", "identifier"),
-    [
-        ("Ivy in 4B asked for help with her heating bill.", "Ivy"),
-        ("Sterling, the co-borrower, sent his pay stubs.", "Sterling"),
-        ("Her twins were born in the hospital elevator last spring.", "born in the hospital elevator"),
-    ],
-    ids=lambda v: v[:40],
-)
-def test_names_by_room_or_role_and_an_unusual_birth_are_found(text, identifier):
-    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
-    assert any(identifier in span for span in spans), spans
-
-
-def test_an_abbreviation_in_capitals_is_not_a_name():
-    report = find_identifiers("The charge nurse paged the VI specialist.")
-    assert report.ok, [f.rule for f in report.findings]
-
-
-@pytest.mark.parametrize(
-    ("text", "identifier"),
-    [
-        ("Hunter has missed two mentor meetings this month.", "Hunter"),
-        ("Sunny, the respondent, agreed to move the trash bins.", "Sunny"),
-        ("This is the family whose shed was filmed drifting down the creek on the evening news.", "on the evening news"),
-        ("Student is from Pine Mesa Pueblo and goes home on breaks.", "Pine Mesa Pueblo"),
-    ],
-    ids=lambda v: v[:40],
-)
-def test_names_before_a_perfect_verb_parties_news_and_pueblos_are_found(text, identifier):
-    spans = [text[f.start : f.end] for f in find_identifiers(text).findings]
-    assert any(identifier in span for span in spans), spans

@@ -504,6 +504,32 @@ def test_the_specific_reason_quotes_who_and_what_as_written(goal, said):
             "On $2,900 monthly take-home, homeowner will pay the $300 water bill by the end of next month, per the receipt.",
             60,
         ),
+        # a window's last day, monthly payments, a coming year, a period of something,
+        # a dated call, a school term (blind sets 26 to 31)
+        (
+            "Pt will have the 6-month viral load drawn between day 170 and day 190, confirmed in the EHR.",
+            190,
+        ),
+        (
+            "Tenant will clear the $900 balance in 3 monthly payments of $300, shown on the ledger.",
+            90,
+        ),
+        (
+            "Caregiver will attend the Thursday respite group each week for the coming year, per the sign-in sheet.",
+            365,
+        ),
+        (
+            "Dad will attend the evening group each week during the 8 weeks of orientation, per the sign-in sheet.",
+            56,
+        ),
+        (
+            "By the 6-month follow-up call, the nurse will confirm the PCP visit happened and note the date.",
+            180,
+        ),
+        (
+            "Student will attend at least 3 of the 5 tutoring nights offered this semester, per the tutor's log.",
+            120,
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )
@@ -623,6 +649,47 @@ def test_a_saving_above_what_the_income_leaves_after_the_stated_rent_is_not_achi
             "Under the mentor's 12-week coaching plan, youth will pass the driver's test by week 30, shown by the license.",
             ["week 30", "the mentor's 12-week coaching plan"],
         ),
+        # from blind sets 26 to 31
+        (
+            "Tenant, who has no income this month, will buy a used car (about $9,000) within 30 days.",
+            ["no income", "$9,000", "30 days"],
+        ),
+        (
+            "Teen, who has no income, will have first and last month's rent saved by next Friday, about $1,800.",
+            ["no income", "$1,800", "14 days"],
+        ),
+        (
+            "Mom will finish the GED, start a full-time job and sign a new lease by Friday.",
+            ["3 life changes"],
+        ),
+        (
+            "Worker, whose workers' comp check is $520 a week, will pay off a $19,000 loan within 8 weeks.",
+            ["$2,253 a month", "$19,000"],
+        ),
+        (
+            "Within the 6-week respite authorization, coordinator will have her moved into assisted living by month 5.",
+            ["month 5", "6-week respite authorization"],
+        ),
+        (
+            "Member will complete all 20 weekly sessions within her first month of enrollment, per the log.",
+            ["20 weekly sessions", "30 days"],
+        ),
+        (
+            "Student, who works 12 hours a week at $11 an hour, will pay off $15,000 in loans by the end of the semester.",
+            ["$15,000"],
+        ),
+        (
+            "Hospice pt with a prognosis of about 3 weeks will finish 10 weeks of physical therapy by day 70.",
+            ["about 3 weeks", "day 70"],
+        ),
+        (
+            "Member earning $1,200 a month will put $4,000 into savings each month of the 3-month plan.",
+            ["$1,200 a month", "$4,000"],
+        ),
+        (
+            "Within the 60-day disaster case, the family will finish rebuilding the porch by day 120.",
+            ["day 120", "60-day disaster case"],
+        ),
     ],
     ids=lambda v: str(v)[:40],
 )
@@ -672,84 +739,6 @@ def test_a_shift_lead_or_a_recipient_can_own_a_goal():
         assert specific.met, specific.reason
 
 
-@pytest.mark.parametrize(
-    ("goal", "days"),
-    [
-        (
-            "Pt will have the 6-month viral load drawn between day 170 and day 190, confirmed in the EHR.",
-            190,
-        ),
-        (
-            "Tenant will clear the $900 balance in 3 monthly payments of $300, shown on the ledger.",
-            90,
-        ),
-        (
-            "Caregiver will attend the Thursday respite group each week for the coming year, per the sign-in sheet.",
-            365,
-        ),
-        (
-            "Dad will attend the evening group each week during the 8 weeks of orientation, per the sign-in sheet.",
-            56,
-        ),
-        (
-            "By the 6-month follow-up call, the nurse will confirm the PCP visit happened and note the date.",
-            180,
-        ),
-        (
-            "Student will attend at least 3 of the 5 tutoring nights offered this semester, per the tutor's log.",
-            120,
-        ),
-    ],
-    ids=lambda v: str(v)[:40],
-)
-def test_windows_installments_and_named_periods_are_deadlines(goal, days):
-    """A window's last day, a count of monthly payments, a coming year, a period "of"
-    something, a dated call and a school term each bound the goal."""
-    report = check_goal(goal)
-    assert report.criteria["time_bound"].met, report.criteria["time_bound"].reason
-    assert report.deadline_days == days
-
-
-@pytest.mark.parametrize(
-    ("goal", "figures"),
-    [
-        (
-            "Tenant, who has no income this month, will buy a used car (about $9,000) within 30 days.",
-            ["no income", "$9,000", "30 days"],
-        ),
-        (
-            "Teen, who has no income, will have first and last month's rent saved by next Friday, about $1,800.",
-            ["no income", "$1,800", "14 days"],
-        ),
-        (
-            "Mom will finish the GED, start a full-time job and sign a new lease by Friday.",
-            ["3 life changes"],
-        ),
-        (
-            "Worker, whose workers' comp check is $520 a week, will pay off a $19,000 loan within 8 weeks.",
-            ["$2,253 a month", "$19,000"],
-        ),
-        (
-            "Within the 6-week respite authorization, coordinator will have her moved into assisted living by month 5.",
-            ["month 5", "6-week respite authorization"],
-        ),
-        (
-            "Member will complete all 20 weekly sessions within her first month of enrollment, per the log.",
-            ["20 weekly sessions", "30 days"],
-        ),
-        (
-            "Student, who works 12 hours a week at $11 an hour, will pay off $15,000 in loans by the end of the semester.",
-            ["$15,000"],
-        ),
-    ],
-    ids=lambda v: str(v)[:40],
-)
-def test_figures_the_line_states_make_these_goals_not_achievable(goal, figures):
-    achievable = check_goal(goal).criteria["achievable"]
-    assert achievable.met is False
-    assert all(figure in achievable.reason for figure in figures), achievable.reason
-
-
 def test_a_wish_without_to_is_still_a_wish():
     specific = check_goal(
         "Client would like her hours raised to 30 a week within 2 months."
@@ -772,30 +761,6 @@ def test_a_deadline_past_a_court_order_is_not_achievable():
         "Under this 6-month treatment order, cl will finish the 9-month job program by month 8, per the certificate."
     ).criteria["achievable"]
     assert achievable.met is False and "6-month treatment order" in achievable.reason
-
-
-@pytest.mark.parametrize(
-    ("goal", "figures"),
-    [
-        (
-            "Hospice pt with a prognosis of about 3 weeks will finish 10 weeks of physical therapy by day 70.",
-            ["about 3 weeks", "day 70"],
-        ),
-        (
-            "Member earning $1,200 a month will put $4,000 into savings each month of the 3-month plan.",
-            ["$1,200 a month", "$4,000"],
-        ),
-        (
-            "Within the 60-day disaster case, the family will finish rebuilding the porch by day 120.",
-            ["day 120", "60-day disaster case"],
-        ),
-    ],
-    ids=lambda v: str(v)[:40],
-)
-def test_a_prognosis_a_monthly_saving_and_a_case_length_are_weighed(goal, figures):
-    achievable = check_goal(goal).criteria["achievable"]
-    assert achievable.met is False
-    assert all(figure in achievable.reason for figure in figures), achievable.reason
 
 
 def test_a_deadline_within_the_prognosis_is_not_questioned():

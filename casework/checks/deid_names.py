@@ -111,7 +111,8 @@ def _person_cued(passage: Passage, i: int, listed: bool) -> bool:
     ):
         return True  # "Hunter has missed three meetings"
     if (
-        following in _MEETS
+        listed
+        and following in _MEETS
         and spaced
         and norms[i + 2 : i + 3]
         and not _MET_THINGS.intersection(norms[i + 2 : i + 5])
